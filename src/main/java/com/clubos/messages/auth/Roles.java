@@ -1,0 +1,11 @@
+package com.clubos.messages.auth;
+
+/** The ClubOS roles allowed to use the messages API; ClubOS's other roles (kiosk, customer) are not. */
+public final class Roles {
+    public static final String ADMIN = "admin";
+    public static final String OPERATOR = "operator";
+    public static final String SUPPORT = "support";
+
+    private Roles() {
+    }
+}

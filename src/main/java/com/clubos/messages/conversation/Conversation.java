@@ -1,0 +1,194 @@
+package com.clubos.messages.conversation;
+
+import com.clubos.messages.api.Cursor;
+import com.clubos.messages.message.Message;
+import com.clubos.messages.message.MessageDirection;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A customer's thread with one of our OpenPhone lines. It holds counters and the last-message
+ * preview only; the messages themselves are rows of {@link Message}.
+ */
+@Entity
+@Table(name = "openphone_conversations")
+public class Conversation extends PanacheEntityBase {
+
+    public static final String UNKNOWN_NAME = "Unknown";
+    private static final int PREVIEW_LENGTH = 200;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "phone_number", nullable = false)
+    public String phoneNumber;
+
+    @Column(name = "line_number", nullable = false)
+    public String lineNumber;
+
+    @Column(name = "customer_name", nullable = false)
+    public String customerName;
+
+    @Column(name = "employee_name")
+    public String employeeName;
+
+    @Column(name = "unread_count", nullable = false)
+    public int unreadCount;
+
+    @Column(name = "last_read_at")
+    public Instant lastReadAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "last_message_id", insertable = false, updatable = false)
+    public Message lastMessage;
+
+    @Column(name = "last_message_at", nullable = false)
+    public Instant lastMessageAt;
+
+    @Column(name = "last_message_text")
+    public String lastMessageText;
+
+    @Column(name = "last_message_direction")
+    public MessageDirection lastMessageDirection;
+
+    @Column(name = "message_count", nullable = false)
+    public int messageCount;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public Cursor cursor() {
+        return new Cursor(lastMessageAt, id);
+    }
+
+    /**
+     * One page of conversations, most recent activity first. {@code search} matches,
+     * case-insensitively, any part of the name and, when written like a phone number, any run of
+     * digits of the number. LIKE metacharacters in it are literal.
+     */
+    public static List<Conversation> page(String search, Cursor before, int offset, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (search != null && !search.isBlank()) {
+            // Only a term written like a phone number ("(902) 555-01", "+1 902") is a number search.
+            String digits = search.matches("[\\d\\s+().-]+") ? search.replaceAll("\\D", "") : "";
+            where.append(" and (lower(c.customerName) like :name escape '!'");
+            parameters.and("name", "%" + escapeLike(search.strip().toLowerCase()) + "%");
+            if (!digits.isEmpty()) {
+                where.append(" or c.phoneNumber like :digits");
+                parameters.and("digits", "%" + digits + "%");
+            }
+            where.append(")");
+        }
+        if (before != null) {
+            where.append(" and (c.lastMessageAt < :at or (c.lastMessageAt = :at and c.id < :id))");
+            parameters.and("at", before.at()).and("id", before.id());
+        }
+        TypedQuery<Conversation> query = getEntityManager()
+                .createQuery("select c from Conversation c left join fetch c.lastMessage where " + where
+                        + " order by c.lastMessageAt desc, c.id desc", Conversation.class)
+                .setFirstResult(offset)
+                .setMaxResults(limit);
+        parameters.map().forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** The conversation with this customer; with several of our lines, the most recently active. */
+    public static Optional<Conversation> findByCustomer(String phoneNumber) {
+        return find("phoneNumber = ?1 order by lastMessageAt desc, id desc", phoneNumber).firstResultOptional();
+    }
+
+    public static Optional<Conversation> findByLineAndCustomer(String lineNumber, String phoneNumber) {
+        return find("lineNumber = ?1 and phoneNumber = ?2", lineNumber, phoneNumber).firstResultOptional();
+    }
+
+    /**
+     * The id of the conversation between our line and the customer, created if missing. Safe under
+     * any concurrency: PostgreSQL's ON CONFLICT settles which insert wins.
+     */
+    public static long upsert(String lineNumber, String phoneNumber, String customerName) {
+        Number id = (Number) getEntityManager().createNativeQuery("""
+                        INSERT INTO openphone_conversations (line_number, phone_number, customer_name)
+                        VALUES (:line, :phone, :name)
+                        ON CONFLICT (line_number, phone_number)
+                        DO UPDATE SET line_number = EXCLUDED.line_number
+                        RETURNING id""")
+                .setParameter("line", lineNumber)
+                .setParameter("phone", phoneNumber)
+                .setParameter("name", customerName == null || customerName.isBlank() ? UNKNOWN_NAME : customerName)
+                .getSingleResult();
+        return id.longValue();
+    }
+
+    /**
+     * Counts a newly stored message in its conversation in one atomic statement: the counters are
+     * incremented by PostgreSQL, and the preview only moves forward in time, so messages arriving
+     * out of order leave the newest one as "last".
+     */
+    public static void countMessage(Message message, boolean unread) {
+        getEntityManager().createNativeQuery("""
+                        UPDATE openphone_conversations SET
+                            message_count = message_count + 1,
+                            unread_count = unread_count + :unread,
+                            last_message_id = CASE WHEN :at >= last_message_at OR last_message_id IS NULL
+                                THEN :messageId ELSE last_message_id END,
+                            last_message_text = CASE WHEN :at >= last_message_at OR last_message_id IS NULL
+                                THEN :preview ELSE last_message_text END,
+                            last_message_direction = CASE WHEN :at >= last_message_at OR last_message_id IS NULL
+                                THEN :direction ELSE last_message_direction END,
+                            last_message_at = CASE WHEN last_message_id IS NULL THEN :at
+                                ELSE GREATEST(last_message_at, :at) END,
+                            updated_at = now()
+                        WHERE id = :id""")
+                .setParameter("unread", unread ? 1 : 0)
+                .setParameter("at", message.createdAt)
+                .setParameter("messageId", message.id)
+                .setParameter("preview", preview(message.body))
+                .setParameter("direction", message.direction.wire())
+                .setParameter("id", message.conversationId)
+                .executeUpdate();
+    }
+
+    private static String preview(String body) {
+        return body.length() <= PREVIEW_LENGTH ? body : body.substring(0, PREVIEW_LENGTH);
+    }
+
+    /** Marks every conversation with this customer read (or only the one on {@code line}). */
+    public static int markRead(String phoneNumber, String lineNumber) {
+        String query = "unreadCount = 0, lastReadAt = :now where phoneNumber = :phone";
+        Parameters parameters = Parameters.with("now", Message.now()).and("phone", phoneNumber);
+        if (lineNumber != null) {
+            query += " and lineNumber = :line";
+            parameters.and("line", lineNumber);
+        }
+        return update(query, parameters);
+    }
+
+    public static long totalUnread() {
+        Number total = getEntityManager()
+                .createQuery("select coalesce(sum(c.unreadCount), 0) from Conversation c", Number.class)
+                .getSingleResult();
+        return total.longValue();
+    }
+}

@@ -1,0 +1,110 @@
+package com.clubos.messages.conversation;
+
+import com.clubos.messages.api.ApiPage;
+import com.clubos.messages.api.ApiResponse;
+import com.clubos.messages.api.Cursor;
+import com.clubos.messages.api.QueryParams;
+import com.clubos.messages.auth.Roles;
+import com.clubos.messages.message.MessageView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/messages")
+@Tag(name = "Conversations", description = "Customer conversations, in the ClubOS plan's contract")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPPORT})
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+    private static final int DEFAULT_CONVERSATIONS = 50;
+    private static final int DEFAULT_MESSAGES = 50;
+
+    private final ConversationService service;
+    private final MessagesConfig config;
+
+    public ConversationResource(ConversationService service, MessagesConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/conversations")
+    @Operation(summary = "List conversations, most recent activity first",
+            description = "Each item carries lastMessage, messageCount and (unless fields=summary) its recent "
+                    + "messages, oldest first. Page with limit/offset or with the before cursor (nextCursor).")
+    @APIResponse(responseCode = "200", description = "A page of conversations")
+    @APIResponse(responseCode = "400", description = "Bad limit, offset or cursor")
+    public ApiPage<ConversationView> list(
+            @Parameter(description = "1-200, default 50 (larger values are capped)") @QueryParam("limit") String limit,
+            @Parameter(description = "Rows to skip, default 0") @QueryParam("offset") String offset,
+            @Parameter(description = "Digits of the number in any formatting, or part of the name")
+            @QueryParam("search") String search,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("before") String before,
+            @Parameter(description = "summary: leave out each conversation's recent messages")
+            @QueryParam("fields") String fields) {
+        return service.list(search,
+                before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
+                QueryParams.offset(offset, "offset"),
+                QueryParams.limit(limit, "limit", DEFAULT_CONVERSATIONS, config.maxPageSize()),
+                !"summary".equalsIgnoreCase(fields));
+    }
+
+    @GET
+    @Path("/conversations/{phoneNumber}")
+    @Operation(summary = "Open a conversation: its newest messages (oldest first); marks it read")
+    @APIResponse(responseCode = "200", description = "The conversation with messages and olderCursor")
+    @APIResponse(responseCode = "404", description = "Conversation not found")
+    public ApiResponse<ConversationView> open(
+            @Parameter(description = "Customer number: E.164 (URL-encoded), digits or national format")
+            @PathParam("phoneNumber") String phoneNumber,
+            @Parameter(description = "Our OpenPhone line, when the customer talks to several") @QueryParam("line") String line,
+            @Parameter(description = "Messages to return, default 50") @QueryParam("limit") String limit) {
+        return ApiResponse.ok(service.open(phoneNumber, line,
+                QueryParams.limit(limit, "limit", DEFAULT_MESSAGES, config.maxPageSize())));
+    }
+
+    @GET
+    @Path("/conversations/{phoneNumber}/messages")
+    @Operation(summary = "Older messages of a conversation (history paging); does not mark read")
+    @APIResponse(responseCode = "200", description = "A page of messages, oldest first, with nextCursor for older ones")
+    @APIResponse(responseCode = "404", description = "Conversation not found")
+    public ApiPage<MessageView> history(
+            @PathParam("phoneNumber") String phoneNumber,
+            @QueryParam("line") String line,
+            @Parameter(description = "olderCursor / nextCursor from the previous page") @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        return service.history(phoneNumber, line,
+                before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
+                QueryParams.limit(limit, "limit", DEFAULT_MESSAGES, config.maxPageSize()));
+    }
+
+    @PUT
+    @Path("/conversations/{phoneNumber}/read")
+    @Operation(summary = "Mark a conversation read")
+    @APIResponse(responseCode = "200", description = "Marked read")
+    @APIResponse(responseCode = "404", description = "Conversation not found")
+    public ApiResponse<Void> markRead(@PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line) {
+        service.markRead(phoneNumber, line);
+        return ApiResponse.ok();
+    }
+
+    @GET
+    @Path("/unread-count")
+    @Operation(summary = "Unread messages across all conversations")
+    @APIResponse(responseCode = "200", description = "{\"totalUnread\": n}")
+    public ApiResponse<Map<String, Long>> unreadCount() {
+        return ApiResponse.ok(Map.of("totalUnread", service.totalUnread()));
+    }
+}

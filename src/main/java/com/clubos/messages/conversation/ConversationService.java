@@ -1,0 +1,105 @@
+package com.clubos.messages.conversation;
+
+import com.clubos.messages.api.ApiException;
+import com.clubos.messages.api.ApiPage;
+import com.clubos.messages.api.Cursor;
+import com.clubos.messages.message.Message;
+import com.clubos.messages.message.MessageView;
+import com.clubos.messages.phone.PhoneNumbers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class ConversationService {
+
+    static final String NOT_FOUND = "Conversation not found";
+
+    private final PhoneNumbers phoneNumbers;
+    private final MessagesConfig config;
+
+    public ConversationService(PhoneNumbers phoneNumbers, MessagesConfig config) {
+        this.phoneNumbers = phoneNumbers;
+        this.config = config;
+    }
+
+    /** Conversations, most recent activity first, each with its last message and, if asked, its recent ones. */
+    @Transactional
+    public ApiPage<ConversationView> list(String search, Cursor before, int offset, int limit, boolean withMessages) {
+        List<Conversation> page = Conversation.page(search, before, offset, limit + 1);
+        boolean more = page.size() > limit;
+        List<Conversation> shown = more ? page.subList(0, limit) : page;
+        Map<Long, List<MessageView>> recent = withMessages ? recentMessages(shown) : Map.of();
+        List<ConversationView> views = shown.stream()
+                .map(c -> ConversationView.of(c, withMessages ? recent.getOrDefault(c.id, List.of()) : null, null))
+                .toList();
+        String next = more ? shown.get(shown.size() - 1).cursor().encode() : null;
+        return ApiPage.of(views, next);
+    }
+
+    private Map<Long, List<MessageView>> recentMessages(List<Conversation> conversations) {
+        List<Long> ids = conversations.stream().map(c -> c.id).toList();
+        return Message.recentFor(ids, config.recentMessagesInList()).stream()
+                .map(MessageView::of)
+                .collect(Collectors.groupingBy(MessageView::conversationId));
+    }
+
+    /** One conversation with its newest page of messages; opening it marks it read, as the plan did. */
+    @Transactional
+    public ConversationView open(String phoneNumber, String line, int limit) {
+        Conversation conversation = find(phoneNumber, line);
+        Conversation.markRead(conversation.phoneNumber, conversation.lineNumber);
+        Conversation.getEntityManager().refresh(conversation);
+        List<Message> messages = Message.newestPage(conversation.id, null, limit + 1);
+        return ConversationView.of(conversation, views(messages, limit), olderCursor(messages, limit));
+    }
+
+    /** Messages older than {@code before}, for scrolling back through history; does not mark read. */
+    @Transactional
+    public ApiPage<MessageView> history(String phoneNumber, String line, Cursor before, int limit) {
+        Conversation conversation = find(phoneNumber, line);
+        List<Message> messages = Message.newestPage(conversation.id, before, limit + 1);
+        return ApiPage.of(views(messages, limit), olderCursor(messages, limit));
+    }
+
+    @Transactional
+    public void markRead(String phoneNumber, String line) {
+        String customer = normalise(phoneNumber);
+        String ourLine = line == null ? null : normalise(line);
+        if (Conversation.markRead(customer, ourLine) == 0) {
+            throw ApiException.notFound(NOT_FOUND);
+        }
+    }
+
+    @Transactional
+    public long totalUnread() {
+        return Conversation.totalUnread();
+    }
+
+    private Conversation find(String phoneNumber, String line) {
+        String customer = normalise(phoneNumber);
+        return (line == null ? Conversation.findByCustomer(customer)
+                : Conversation.findByLineAndCustomer(normalise(line), customer))
+                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    /**
+     * Numbers in a path arrive as URL-encoded E.164, bare digits or national format; anything that
+     * is not a valid number is looked up as written (short codes), and then simply not found.
+     */
+    private String normalise(String phoneNumber) {
+        return phoneNumbers.toE164(phoneNumber).orElse(phoneNumber.strip());
+    }
+
+    /** Fetching one row more than the page tells whether older messages exist. */
+    private static List<MessageView> views(List<Message> oldestFirst, int limit) {
+        int skip = Math.max(0, oldestFirst.size() - limit);
+        return oldestFirst.subList(skip, oldestFirst.size()).stream().map(MessageView::of).toList();
+    }
+
+    private static String olderCursor(List<Message> oldestFirst, int limit) {
+        return oldestFirst.size() > limit ? oldestFirst.get(oldestFirst.size() - limit).cursor().encode() : null;
+    }
+}

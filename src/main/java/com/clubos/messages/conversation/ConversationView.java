@@ -1,0 +1,37 @@
+package com.clubos.messages.conversation;
+
+import com.clubos.messages.message.MessageView;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A conversation in the plan's shape: snake_case columns, camelCase {@code lastMessage} and
+ * {@code messageCount}. {@code messages} is present when asked for (recent messages in the list,
+ * the newest page in the detail view); {@code olderCursor} pages back through history.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record ConversationView(
+        long id,
+        @JsonProperty("phone_number") String phoneNumber,
+        @JsonProperty("line_number") String lineNumber,
+        @JsonProperty("customer_name") String customerName,
+        @JsonProperty("employee_name") @JsonInclude(JsonInclude.Include.ALWAYS) String employeeName,
+        @JsonProperty("unread_count") int unreadCount,
+        @JsonProperty("last_read_at") @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastReadAt,
+        @JsonProperty("last_message_at") Instant lastMessageAt,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) MessageView lastMessage,
+        int messageCount,
+        List<MessageView> messages,
+        String olderCursor) {
+
+    static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor) {
+        return new ConversationView(c.id, c.phoneNumber, c.lineNumber,
+                c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName, c.employeeName,
+                c.unreadCount, c.lastReadAt, c.lastMessageAt, c.createdAt, c.updatedAt,
+                c.lastMessage == null ? null : MessageView.of(c.lastMessage), c.messageCount, messages, olderCursor);
+    }
+}

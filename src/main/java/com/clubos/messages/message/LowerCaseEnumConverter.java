@@ -1,0 +1,24 @@
+package com.clubos.messages.message;
+
+import jakarta.persistence.AttributeConverter;
+import java.util.Locale;
+
+/** Stores enums in their lower-case wire form, matching the CHECK constraints of the schema. */
+abstract class LowerCaseEnumConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
+
+    private final Class<E> type;
+
+    LowerCaseEnumConverter(Class<E> type) {
+        this.type = type;
+    }
+
+    @Override
+    public String convertToDatabaseColumn(E value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public E convertToEntityAttribute(String column) {
+        return column == null ? null : Enum.valueOf(type, column.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,162 @@
+package com.clubos.messages.message;
+
+import com.clubos.messages.api.Cursor;
+import com.clubos.messages.api.Json;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One SMS/MMS, in or out: one row per message. */
+@Entity
+@Table(name = "messages")
+public class Message extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "conversation_id", nullable = false)
+    public Long conversationId;
+
+    @Column(name = "openphone_id")
+    public String openphoneId;
+
+    @Column(name = "client_ref")
+    public String clientRef;
+
+    @Column(nullable = false)
+    public MessageDirection direction;
+
+    @Column(name = "from_number", nullable = false)
+    public String fromNumber;
+
+    @Column(name = "to_number", nullable = false)
+    public String toNumber;
+
+    @Column(nullable = false)
+    public String body;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Map<String, Object>> media = new ArrayList<>();
+
+    @Column(nullable = false)
+    public MessageStatus status;
+
+    @Column(name = "error_message")
+    public String errorMessage;
+
+    @Column(name = "sent_by")
+    public String sentBy;
+
+    /** When the message happened at OpenPhone (or was accepted from staff). */
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Cursor cursor() {
+        return new Cursor(createdAt, id);
+    }
+
+    /**
+     * Inserts this message unless one with the same OpenPhone id or client reference exists, and
+     * says whether it did. ON CONFLICT makes duplicates harmless even when they race.
+     */
+    public boolean insertIfAbsent() {
+        if (createdAt == null) {
+            createdAt = now();
+        }
+        updatedAt = now();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = getEntityManager().createNativeQuery("""
+                        INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
+                            to_number, body, media, status, error_message, sent_by, created_at, updated_at)
+                        VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
+                            CAST(:media AS jsonb), :status, :error, :sentBy, :createdAt, :updatedAt)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id""")
+                .setParameter("conversation", conversationId)
+                .setParameter("openphoneId", openphoneId)
+                .setParameter("clientRef", clientRef)
+                .setParameter("direction", direction.wire())
+                .setParameter("from", fromNumber)
+                .setParameter("to", toNumber)
+                .setParameter("body", body)
+                .setParameter("media", Json.write(media == null ? List.of() : media))
+                .setParameter("status", status.wire())
+                .setParameter("error", errorMessage)
+                .setParameter("sentBy", sentBy)
+                .setParameter("createdAt", createdAt)
+                .setParameter("updatedAt", updatedAt)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        id = ids.get(0).longValue();
+        return true;
+    }
+
+    public static Optional<Message> findByClientRef(String clientRef) {
+        return find("clientRef", clientRef).firstResultOptional();
+    }
+
+    /**
+     * The newest {@code limit} messages of a conversation older than {@code before} (all when null),
+     * returned oldest first as a chat shows them.
+     */
+    public static List<Message> newestPage(long conversationId, Cursor before, int limit) {
+        String query = "conversationId = :conversation";
+        Parameters parameters = Parameters.with("conversation", conversationId);
+        if (before != null) {
+            query += " and (createdAt < :at or (createdAt = :at and id < :id))";
+            parameters.and("at", before.at()).and("id", before.id());
+        }
+        List<Message> page = new ArrayList<>(find(query + " order by createdAt desc, id desc", parameters)
+                .page(0, limit)
+                .list());
+        Collections.reverse(page);
+        return page;
+    }
+
+    /** For each conversation, its newest {@code perConversation} messages, oldest first. */
+    @SuppressWarnings("unchecked")
+    public static List<Message> recentFor(Collection<Long> conversationIds, int perConversation) {
+        if (conversationIds.isEmpty() || perConversation <= 0) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("""
+                        SELECT m.* FROM openphone_conversations c
+                        CROSS JOIN LATERAL (
+                            SELECT * FROM messages m
+                            WHERE m.conversation_id = c.id
+                            ORDER BY m.created_at DESC, m.id DESC
+                            LIMIT :perConversation) m
+                        WHERE c.id IN (:ids)
+                        ORDER BY m.conversation_id, m.created_at, m.id""", Message.class)
+                .setParameter("ids", conversationIds)
+                .setParameter("perConversation", perConversation)
+                .getResultList();
+    }
+}

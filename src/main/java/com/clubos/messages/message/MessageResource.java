@@ -1,0 +1,56 @@
+package com.clubos.messages.message;
+
+import com.clubos.messages.api.ApiResponse;
+import com.clubos.messages.auth.CurrentStaff;
+import com.clubos.messages.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/messages")
+@Tag(name = "Messages", description = "Sending texts to customers")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPPORT})
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+    private final SendValidator validator;
+    private final MessageService messages;
+    private final CurrentStaff staff;
+
+    public MessageResource(SendValidator validator, MessageService messages, CurrentStaff staff) {
+        this.validator = validator;
+        this.messages = messages;
+        this.staff = staff;
+    }
+
+    @POST
+    @Path("/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a text to a customer",
+            description = "Answers at once with the queued message; it goes out through OpenPhone in the background. "
+                    + "The same Idempotency-Key (or clientRef) twice returns the first message and sends once.")
+    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "200", description = "Already queued under this idempotency key")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "503", description = "OpenPhone is not configured")
+    public Response send(SendRequest request,
+                         @Parameter(description = "Makes retries of the same send safe")
+                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ValidatedSend send = validator.validate(request, idempotencyKey);
+        MessageService.Queued queued = messages.queue(send, staff.id(), staff.displayName());
+        return Response.status(queued.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                .entity(ApiResponse.ok(queued.message()))
+                .build();
+    }
+}

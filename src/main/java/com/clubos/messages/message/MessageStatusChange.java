@@ -1,0 +1,47 @@
+package com.clubos.messages.message;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One entry of a message's append-only status history. */
+@Entity
+@Table(name = "message_status")
+public class MessageStatusChange extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "message_id", nullable = false)
+    public Long messageId;
+
+    @Column(nullable = false)
+    public MessageStatus status;
+
+    @Column(name = "error_message")
+    public String errorMessage;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    public static MessageStatusChange record(long messageId, MessageStatus status, String errorMessage) {
+        MessageStatusChange change = new MessageStatusChange();
+        change.messageId = messageId;
+        change.status = status;
+        change.errorMessage = errorMessage;
+        change.occurredAt = Message.now();
+        change.persist();
+        return change;
+    }
+
+    public static List<MessageStatusChange> historyOf(long messageId) {
+        return list("messageId = ?1 order by occurredAt, id", messageId);
+    }
+}

@@ -1,0 +1,29 @@
+package com.clubos.messages.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A message as the API and the pages show it (the plan's field names: text, from, to, createdAt). */
+public record MessageView(
+        long id,
+        long conversationId,
+        String text,
+        MessageDirection direction,
+        String from,
+        String to,
+        MessageStatus status,
+        String error,
+        List<Map<String, Object>> media,
+        String sentBy,
+        String openphoneId,
+        String clientRef,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static MessageView of(Message m) {
+        return new MessageView(m.id, m.conversationId, m.body, m.direction, m.fromNumber, m.toNumber,
+                m.status, m.errorMessage, m.media == null ? List.of() : m.media, m.sentBy, m.openphoneId,
+                m.clientRef, m.createdAt, m.updatedAt);
+    }
+}

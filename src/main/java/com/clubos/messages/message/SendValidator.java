@@ -1,0 +1,78 @@
+package com.clubos.messages.message;
+
+import com.clubos.messages.api.ApiException;
+import com.clubos.messages.openphone.OpenPhoneLines;
+import com.clubos.messages.phone.PhoneNumbers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a send request and answers every problem at once, each naming its field. */
+@ApplicationScoped
+public class SendValidator {
+
+    /** OpenPhone's limit for one message's content. */
+    public static final int MAX_TEXT_LENGTH = 1600;
+    static final int MAX_CLIENT_REF_LENGTH = 100;
+
+    private final PhoneNumbers phoneNumbers;
+    private final OpenPhoneLines lines;
+
+    public SendValidator(PhoneNumbers phoneNumbers, OpenPhoneLines lines) {
+        this.phoneNumbers = phoneNumbers;
+        this.lines = lines;
+    }
+
+    public ValidatedSend validate(SendRequest request, String idempotencyKey) {
+        if (request == null) {
+            throw ApiException.badRequest("Request body is required: {\"to\": \"+1…\", \"text\": \"…\"}");
+        }
+        List<String> problems = new ArrayList<>();
+
+        Optional<String> to = Optional.empty();
+        if (request.to() == null || request.to().isBlank()) {
+            problems.add("to: is required");
+        } else {
+            to = phoneNumbers.toE164(request.to());
+            if (to.isEmpty()) {
+                problems.add("to: not a valid phone number");
+            }
+        }
+
+        if (request.text() == null || request.text().isBlank()) {
+            problems.add("text: must not be blank");
+        } else if (request.text().length() > MAX_TEXT_LENGTH) {
+            problems.add("text: must be at most " + MAX_TEXT_LENGTH + " characters (it has "
+                    + request.text().length() + ")");
+        }
+
+        Optional<String> from = Optional.empty();
+        if (request.from() != null && !request.from().isBlank()) {
+            from = phoneNumbers.toE164(request.from()).filter(lines::isOurs);
+            if (from.isEmpty()) {
+                problems.add("from: must be one of our OpenPhone lines " + lines.all());
+            }
+        }
+
+        String clientRef = firstNonBlank(idempotencyKey, request.clientRef());
+        if (clientRef != null && clientRef.length() > MAX_CLIENT_REF_LENGTH) {
+            problems.add("clientRef: must be at most " + MAX_CLIENT_REF_LENGTH + " characters");
+        }
+
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", problems));
+        }
+        String line = from.or(lines::defaultLine).orElseThrow(() -> new ApiException(
+                Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from"));
+        return new ValidatedSend(to.orElseThrow(), line, request.text(), clientRef);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a.strip();
+        }
+        return b == null || b.isBlank() ? null : b.strip();
+    }
+}

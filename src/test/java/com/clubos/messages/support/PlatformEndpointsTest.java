@@ -1,0 +1,43 @@
+package com.clubos.messages.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PlatformEndpointsTest {
+
+    @Test
+    void readinessIncludesTheDatabaseAndLivenessIsUp() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesEveryEndpoint() {
+        given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200)
+                .body(containsString("/api/messages/conversations"))
+                .body(containsString("/api/messages/conversations/{phoneNumber}"))
+                .body(containsString("/api/messages/conversations/{phoneNumber}/read"))
+                .body(containsString("/api/messages/conversations/{phoneNumber}/messages"))
+                .body(containsString("/api/messages/unread-count"))
+                .body(containsString("/api/messages/send"))
+                .body(containsString("/api/auth/login"));
+    }
+
+    @Test
+    void unknownApiPathIsA404Envelope() {
+        given().get("/api/no-such-thing").then()
+                .statusCode(404)
+                .body("success", equalTo(false))
+                .body("error", equalTo("Not found"));
+    }
+}

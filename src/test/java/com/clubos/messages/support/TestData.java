@@ -1,0 +1,72 @@
+package com.clubos.messages.support;
+
+import com.clubos.messages.auth.StaffUser;
+import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.message.Message;
+import com.clubos.messages.message.MessageDirection;
+import com.clubos.messages.message.MessageStatus;
+import com.clubos.messages.message.MessageStatusChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Puts the database into known states for tests, through the same entities the service uses. */
+@ApplicationScoped
+public class TestData {
+
+    public static final String LINE = "+19025550100";
+
+    private final EntityManager em;
+
+    public TestData(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public void reset() {
+        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users "
+                + "RESTART IDENTITY CASCADE").executeUpdate();
+    }
+
+    @Transactional
+    public long conversation(String customer, String name) {
+        return Conversation.upsert(LINE, customer, name);
+    }
+
+    /** Stores a message the way ingestion does: the row, its first status, the conversation counters. */
+    @Transactional
+    public long message(String customer, MessageDirection direction, String text, Instant at, boolean unread) {
+        Message message = new Message();
+        message.conversationId = Conversation.upsert(LINE, customer, null);
+        message.direction = direction;
+        message.fromNumber = direction == MessageDirection.INBOUND ? customer : LINE;
+        message.toNumber = direction == MessageDirection.INBOUND ? LINE : customer;
+        message.body = text;
+        message.status = direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED : MessageStatus.DELIVERED;
+        message.createdAt = at;
+        message.insertIfAbsent();
+        MessageStatusChange.record(message.id, message.status, null);
+        Conversation.countMessage(message, unread);
+        return message.id;
+    }
+
+    public long inbound(String customer, String text, Instant at) {
+        return message(customer, MessageDirection.INBOUND, text, at, true);
+    }
+
+    @Transactional
+    public void staff(String username, String password, String role) {
+        StaffUser.createIfMissing(username, "Staff " + username, role, password);
+    }
+
+    @Transactional
+    public long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public Object single(String sql) {
+        return em.createNativeQuery(sql).getSingleResult();
+    }
+}
