@@ -115,8 +115,31 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            // Callers (OpenPhone above all) retry a 503; nothing was committed.
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return envelope(503, "Database unavailable; retry shortly").header("Retry-After", 5).build();
+        }
         LOG.error("Unexpected error", e);
         return envelope(500, "Internal error").build();
+    }
+
+    /** Connection failures (SQLState class 08), server shutdown (57P) or no connection to be had. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static Response.ResponseBuilder envelope(int status, String message) {

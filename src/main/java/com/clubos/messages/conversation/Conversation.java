@@ -185,6 +185,10 @@ public class Conversation extends PanacheEntityBase {
         return update(query, parameters);
     }
 
+    public static int rename(long id, String customerName) {
+        return update("customerName = ?1, updatedAt = ?2 where id = ?3", customerName, Message.now(), id);
+    }
+
     public static long totalUnread() {
         Number total = getEntityManager()
                 .createQuery("select coalesce(sum(c.unreadCount), 0) from Conversation c", Number.class)

@@ -7,7 +7,10 @@ import com.clubos.messages.api.QueryParams;
 import com.clubos.messages.auth.Roles;
 import com.clubos.messages.message.MessageView;
 import jakarta.annotation.security.RolesAllowed;
+import com.clubos.messages.auth.CurrentStaff;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,10 +36,12 @@ public class ConversationResource {
 
     private final ConversationService service;
     private final MessagesConfig config;
+    private final CurrentStaff staff;
 
-    public ConversationResource(ConversationService service, MessagesConfig config) {
+    public ConversationResource(ConversationService service, MessagesConfig config, CurrentStaff staff) {
         this.service = service;
         this.config = config;
+        this.staff = staff;
     }
 
     @GET
@@ -98,6 +103,18 @@ public class ConversationResource {
     public ApiResponse<Void> markRead(@PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line) {
         service.markRead(phoneNumber, line);
         return ApiResponse.ok();
+    }
+
+    @PATCH
+    @Path("/conversations/{phoneNumber}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename the customer of a conversation: {\"customer_name\": \"…\"}")
+    @APIResponse(responseCode = "200", description = "The renamed conversation")
+    @APIResponse(responseCode = "400", description = "Blank, too long or control characters")
+    @APIResponse(responseCode = "404", description = "Conversation not found")
+    public ApiResponse<ConversationView> rename(@PathParam("phoneNumber") String phoneNumber,
+                                                @QueryParam("line") String line, RenameRequest request) {
+        return ApiResponse.ok(service.rename(phoneNumber, line, request, staff.displayName()));
     }
 
     @GET

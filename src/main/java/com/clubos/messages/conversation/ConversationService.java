@@ -6,7 +6,9 @@ import com.clubos.messages.api.Cursor;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageView;
 import com.clubos.messages.phone.PhoneNumbers;
+import com.clubos.messages.audit.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,16 @@ import java.util.stream.Collectors;
 public class ConversationService {
 
     static final String NOT_FOUND = "Conversation not found";
+    static final int MAX_NAME_LENGTH = 200;
 
     private final PhoneNumbers phoneNumbers;
     private final MessagesConfig config;
+    private final Event<ConversationChanged> changes;
 
-    public ConversationService(PhoneNumbers phoneNumbers, MessagesConfig config) {
+    public ConversationService(PhoneNumbers phoneNumbers, MessagesConfig config, Event<ConversationChanged> changes) {
         this.phoneNumbers = phoneNumbers;
         this.config = config;
+        this.changes = changes;
     }
 
     /** Conversations, most recent activity first, each with its last message and, if asked, its recent ones. */
@@ -51,6 +56,9 @@ public class ConversationService {
     public ConversationView open(String phoneNumber, String line, int limit) {
         Conversation conversation = find(phoneNumber, line);
         Conversation.markRead(conversation.phoneNumber, conversation.lineNumber);
+        if (conversation.unreadCount > 0) {
+            changes.fire(new ConversationChanged(ConversationChanged.Kind.READ, conversation.id));
+        }
         Conversation.getEntityManager().refresh(conversation);
         List<Message> messages = Message.newestPage(conversation.id, null, limit + 1);
         return ConversationView.of(conversation, views(messages, limit), olderCursor(messages, limit));
@@ -66,11 +74,33 @@ public class ConversationService {
 
     @Transactional
     public void markRead(String phoneNumber, String line) {
-        String customer = normalise(phoneNumber);
-        String ourLine = line == null ? null : normalise(line);
-        if (Conversation.markRead(customer, ourLine) == 0) {
-            throw ApiException.notFound(NOT_FOUND);
+        Conversation conversation = find(phoneNumber, line);
+        // Without a line, every conversation with this customer is read, as the plan's page expects.
+        Conversation.markRead(conversation.phoneNumber, line == null ? null : conversation.lineNumber);
+        changes.fire(new ConversationChanged(ConversationChanged.Kind.READ, conversation.id));
+    }
+
+    /** Staff rename a customer; audited. */
+    @Transactional
+    public ConversationView rename(String phoneNumber, String line, RenameRequest request, String actor) {
+        String name = request == null || request.customerName() == null ? "" : request.customerName().strip();
+        if (name.isEmpty()) {
+            throw ApiException.badRequest("customer_name: must not be blank");
         }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ApiException.badRequest("customer_name: must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("customer_name: must not contain control characters");
+        }
+        Conversation conversation = find(phoneNumber, line);
+        String previous = conversation.customerName;
+        Conversation.rename(conversation.id, name);
+        AuditEntry.record(actor, "conversation.rename", conversation.phoneNumber,
+                Map.of("from", previous, "to", name, "conversationId", conversation.id));
+        changes.fire(new ConversationChanged(ConversationChanged.Kind.UPDATED, conversation.id));
+        Conversation.getEntityManager().refresh(conversation);
+        return ConversationView.of(conversation, null, null);
     }
 
     @Transactional

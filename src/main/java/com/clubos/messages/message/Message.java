@@ -118,6 +118,46 @@ public class Message extends PanacheEntityBase {
         return true;
     }
 
+    /**
+     * Moves a message to {@code status} if that is a step forward (see message_status_rank), and
+     * says whether it moved; a late "sent" after "delivered" changes nothing.
+     */
+    public static boolean advanceStatus(long id, MessageStatus status, String errorMessage) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE messages SET status = :status, error_message = :error, updated_at = now()
+                        WHERE id = :id AND message_status_rank(status) < message_status_rank(:status)""")
+                .setParameter("status", status.wire())
+                .setParameter("error", errorMessage)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    public static Optional<Message> findByOpenPhoneId(String openphoneId) {
+        return find("openphoneId", openphoneId).firstResultOptional();
+    }
+
+    /**
+     * Gives our oldest in-flight send of exactly this text to this customer the OpenPhone id, when
+     * OpenPhone reports it before our own send recorded that id. Locks the row it claims.
+     */
+    public static Optional<Message> claimInFlight(long conversationId, String body, String openphoneId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = getEntityManager().createNativeQuery("""
+                        UPDATE messages SET openphone_id = :openphoneId, updated_at = now()
+                        WHERE id = (SELECT id FROM messages
+                                    WHERE conversation_id = :conversation AND direction = 'outbound'
+                                      AND openphone_id IS NULL AND status IN ('queued', 'sending')
+                                      AND body = :body
+                                    ORDER BY created_at, id LIMIT 1
+                                    FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .setParameter("openphoneId", openphoneId)
+                .setParameter("conversation", conversationId)
+                .setParameter("body", body)
+                .getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(findById(ids.get(0).longValue()));
+    }
+
     public static Optional<Message> findByClientRef(String clientRef) {
         return find("clientRef", clientRef).firstResultOptional();
     }

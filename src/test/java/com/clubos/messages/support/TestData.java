@@ -25,7 +25,7 @@ public class TestData {
 
     @Transactional
     public void reset() {
-        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users "
+        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, webhook_events "
                 + "RESTART IDENTITY CASCADE").executeUpdate();
     }
 

@@ -1,0 +1,77 @@
+package com.clubos.messages.message;
+
+import com.clubos.messages.conversation.Conversation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Stores what OpenPhone tells us about messages. Every step is idempotent (unique OpenPhone ids,
+ * INSERT … ON CONFLICT, rank-guarded status updates), so duplicated, concurrent or out-of-order
+ * webhooks change nothing twice.
+ */
+@ApplicationScoped
+public class MessageIngestion {
+
+    private final Event<MessageChanged> changes;
+
+    public MessageIngestion(Event<MessageChanged> changes) {
+        this.changes = changes;
+    }
+
+    /** A customer's text: stored once, counted once as unread. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void received(ObservedMessage observed) {
+        store(observed, true);
+    }
+
+    /**
+     * A delivery receipt: our message moves to its reported status. If OpenPhone reports it before
+     * our send recorded the OpenPhone id, our in-flight send of the same text is matched; an
+     * outgoing text we never sent (staff used OpenPhone's own app) is stored so the history is whole.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delivered(ObservedMessage observed) {
+        Optional<Message> ours = Message.findByOpenPhoneId(observed.openphoneId());
+        if (ours.isEmpty()) {
+            long conversationId = Conversation.upsert(observed.line(), observed.customer(), null);
+            ours = Message.claimInFlight(conversationId, observed.text(), observed.openphoneId());
+        }
+        if (ours.isPresent()) {
+            advance(ours.get(), observed.status(), null);
+        } else {
+            store(observed, false);
+        }
+    }
+
+    /** Moves a message forward and records the step; false when it was not a step forward. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean advance(Message message, MessageStatus status, String error) {
+        if (!Message.advanceStatus(message.id, status, error)) {
+            return false;
+        }
+        MessageStatusChange.record(message.id, status, error);
+        changes.fire(new MessageChanged(MessageChanged.Kind.STATUS, message.id, message.conversationId));
+        return true;
+    }
+
+    private void store(ObservedMessage observed, boolean unread) {
+        Message message = new Message();
+        message.conversationId = Conversation.upsert(observed.line(), observed.customer(), null);
+        message.openphoneId = observed.openphoneId();
+        message.direction = observed.direction();
+        message.fromNumber = observed.from();
+        message.toNumber = observed.to();
+        message.body = observed.text();
+        message.media = observed.media();
+        message.status = observed.status();
+        message.createdAt = observed.createdAt();
+        if (!message.insertIfAbsent()) {
+            return; // the same message under another event id
+        }
+        MessageStatusChange.record(message.id, message.status, null);
+        Conversation.countMessage(message, unread);
+        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
+    }
+}

@@ -1,0 +1,129 @@
+package com.clubos.messages.openphone;
+
+import com.clubos.messages.api.ApiException;
+import com.clubos.messages.message.MessageDirection;
+import com.clubos.messages.message.MessageStatus;
+import com.clubos.messages.message.ObservedMessage;
+import com.clubos.messages.phone.PhoneNumbers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads OpenPhone's webhook JSON defensively: the event may be wrapped once more in
+ * {"object": {…}}, the text is in {@code text} or {@code body}, {@code to} is a string or an array,
+ * and unknown fields are ignored. Anything unusable is a 400 naming the field.
+ */
+@ApplicationScoped
+public class WebhookParser {
+
+    private static final int MAX_NESTING = 32;
+
+    private final ObjectMapper mapper;
+    private final PhoneNumbers phoneNumbers;
+
+    public WebhookParser(ObjectMapper mapper, PhoneNumbers phoneNumbers) {
+        this.mapper = mapper.copy();
+        this.mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    public WebhookEvent parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("Webhook body is not valid JSON");
+        } catch (IOException e) {
+            throw ApiException.badRequest("Webhook body could not be read");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("Webhook body must be a JSON object");
+        }
+        JsonNode event = !root.has("type") && root.path("object").isObject() ? root.get("object") : root;
+        String id = requiredText(event, "id", "id");
+        String type = requiredText(event, "type", "type");
+        JsonNode object = event.path("data").path("object");
+        return new WebhookEvent(id, type, instant(event.path("createdAt"), "createdAt", Instant.now()), object, event);
+    }
+
+    /** The message inside a message.received / message.delivered event. */
+    public ObservedMessage message(WebhookEvent event) {
+        JsonNode m = event.object();
+        if (!m.isObject()) {
+            throw ApiException.badRequest("Webhook field data.object is missing");
+        }
+        String id = requiredText(m, "id", "data.object.id");
+        String from = number(requiredText(m, "from", "data.object.from"));
+        String to = number(firstRecipient(m.path("to")));
+        String directionField = m.path("direction").asText("");
+        MessageDirection direction = directionField.isBlank()
+                ? ("message.received".equals(event.type()) ? MessageDirection.INBOUND : MessageDirection.OUTBOUND)
+                : MessageDirection.fromOpenPhone(directionField);
+        String text = m.hasNonNull("text") ? m.get("text").asText() : m.path("body").asText("");
+        List<Map<String, Object>> media = media(m.path("media"));
+        if (text.isEmpty() && media.isEmpty()) {
+            throw ApiException.badRequest("Webhook field data.object.text is missing");
+        }
+        MessageStatus status = direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED
+                : MessageStatus.parse(m.path("status").asText()).orElse(MessageStatus.DELIVERED);
+        // PostgreSQL keeps microseconds; truncating here keeps keyset cursors exact.
+        Instant createdAt = instant(m.path("createdAt"), "data.object.createdAt", event.createdAt())
+                .truncatedTo(ChronoUnit.MICROS);
+        return new ObservedMessage(id, direction, from, to, text, media, status, createdAt);
+    }
+
+    private String firstRecipient(JsonNode to) {
+        JsonNode first = to.isArray() ? to.path(0) : to;
+        if (!first.isTextual() || first.asText().isBlank()) {
+            throw ApiException.badRequest("Webhook field data.object.to is missing");
+        }
+        return first.asText();
+    }
+
+    private String number(String raw) {
+        return phoneNumbers.toE164(raw).orElse(raw.strip());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> media(JsonNode media) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        if (media.isArray()) {
+            media.forEach(item -> {
+                if (item.isObject()) {
+                    items.add(mapper.convertValue(item, Map.class));
+                }
+            });
+        }
+        return items;
+    }
+
+    private static String requiredText(JsonNode node, String field, String path) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw ApiException.badRequest("Webhook field " + path + " is missing");
+        }
+        return value.asText();
+    }
+
+    private static Instant instant(JsonNode value, String path, Instant fallback) {
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("Webhook field " + path + " is not an ISO-8601 time");
+        }
+    }
+}
