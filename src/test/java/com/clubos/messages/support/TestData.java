@@ -37,18 +37,37 @@ public class TestData {
     /** Stores a message the way ingestion does: the row, its first status, the conversation counters. */
     @Transactional
     public long message(String customer, MessageDirection direction, String text, Instant at, boolean unread) {
+        return message(customer, direction, text, at, unread,
+                direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED : MessageStatus.DELIVERED, null);
+    }
+
+    @Transactional
+    public long message(String customer, MessageDirection direction, String text, Instant at, boolean unread,
+                        MessageStatus status, String openphoneId) {
         Message message = new Message();
         message.conversationId = Conversation.upsert(LINE, customer, null);
         message.direction = direction;
         message.fromNumber = direction == MessageDirection.INBOUND ? customer : LINE;
         message.toNumber = direction == MessageDirection.INBOUND ? LINE : customer;
         message.body = text;
-        message.status = direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED : MessageStatus.DELIVERED;
+        message.status = status;
+        message.openphoneId = openphoneId;
         message.createdAt = at;
         message.insertIfAbsent();
         MessageStatusChange.record(message.id, message.status, null);
         Conversation.countMessage(message, unread);
         return message.id;
+    }
+
+    /** An outbound message of ours as the outbox leaves it after OpenPhone accepted it. */
+    @Transactional
+    public long sent(String customer, String text, String openphoneId) {
+        return message(customer, MessageDirection.OUTBOUND, text, Message.now(), false, MessageStatus.SENT, openphoneId);
+    }
+
+    @Transactional
+    public boolean advance(long messageId, MessageStatus status) {
+        return Message.advanceStatus(messageId, status, null);
     }
 
     public long inbound(String customer, String text, Instant at) {
