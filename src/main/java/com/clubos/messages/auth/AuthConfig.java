@@ -23,6 +23,10 @@ public interface AuthConfig {
     @WithDefault("PT4H")
     Duration tokenLifetime();
 
+    /** AUTH_TOKEN_REFRESH_WITHIN: a token of ours expiring sooner than this gets a fresh one in X-New-Token. */
+    @WithDefault("PT1H")
+    Duration refreshWithin();
+
     /** AUTH_LOGIN_MAX_FAILURES: failed logins for one username before a lockout. */
     @WithDefault("5")
     int loginMaxFailures();

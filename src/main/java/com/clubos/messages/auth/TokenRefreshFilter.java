@@ -1,0 +1,46 @@
+package com.clubos.messages.auth;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Does what ClubOS does for long shifts: when a token this service issued expires within the hour,
+ * a successful response carries a fresh one in {@code X-New-Token}. ClubOS's own tokens are left
+ * to ClubOS.
+ */
+public class TokenRefreshFilter {
+
+    static final String HEADER = "X-New-Token";
+
+    private final Instance<JsonWebToken> token;
+    private final TokenIssuer issuer;
+    private final AuthConfig config;
+
+    public TokenRefreshFilter(Instance<JsonWebToken> token, TokenIssuer issuer, AuthConfig config) {
+        this.token = token;
+        this.issuer = issuer;
+        this.config = config;
+    }
+
+    @ServerResponseFilter
+    public void refresh(ContainerResponseContext response) {
+        if (response.getStatus() >= 400) {
+            return;
+        }
+        JsonWebToken jwt = token.get();
+        if (jwt == null || jwt.getRawToken() == null
+                || !TokenIssuer.ISSUED_BY_US.equals(String.valueOf(jwt.<Object>getClaim(TokenIssuer.ISSUED_BY_CLAIM)))) {
+            return;
+        }
+        Instant refreshAfter = Instant.ofEpochSecond(jwt.getExpirationTime()).minus(config.refreshWithin());
+        if (Instant.now().isBefore(refreshAfter)) {
+            return;
+        }
+        String username = String.valueOf(jwt.<Object>getClaim("username"));
+        StaffUser.findActiveByUsername(username)
+                .ifPresent(user -> response.getHeaders().putSingle(HEADER, issuer.issue(user).token()));
+    }
+}
