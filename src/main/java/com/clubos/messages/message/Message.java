@@ -64,6 +64,27 @@ public class Message extends PanacheEntityBase {
     @Column(name = "sent_by")
     public String sentBy;
 
+    /** The staff user id behind an outbound message (per-user send limits). */
+    @Column(name = "sent_by_id")
+    public String sentById;
+
+    /** Outbox bookkeeping: tries so far, when the next may start, when to stop retrying. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "sending_started_at")
+    public Instant sendingStartedAt;
+
+    @Column(name = "give_up_at")
+    public Instant giveUpAt;
+
+    /** An earlier attempt may have reached OpenPhone: look it up there before sending again. */
+    @Column(nullable = false)
+    public boolean reconcile;
+
     /** When the message happened at OpenPhone (or was accepted from staff). */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -92,9 +113,11 @@ public class Message extends PanacheEntityBase {
         @SuppressWarnings("unchecked")
         List<Number> ids = getEntityManager().createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
-                            to_number, body, media, status, error_message, sent_by, created_at, updated_at)
+                            to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
+                            created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
-                            CAST(:media AS jsonb), :status, :error, :sentBy, :createdAt, :updatedAt)
+                            CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
+                            :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -108,6 +131,8 @@ public class Message extends PanacheEntityBase {
                 .setParameter("status", status.wire())
                 .setParameter("error", errorMessage)
                 .setParameter("sentBy", sentBy)
+                .setParameter("sentById", sentById)
+                .setParameter("giveUpAt", giveUpAt)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
                 .getResultList();

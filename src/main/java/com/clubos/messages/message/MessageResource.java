@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,5 +53,15 @@ public class MessageResource {
         return Response.status(queued.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .entity(ApiResponse.ok(queued.message()))
                 .build();
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Send a failed message again")
+    @APIResponse(responseCode = "200", description = "Queued again")
+    @APIResponse(responseCode = "404", description = "No such message")
+    @APIResponse(responseCode = "409", description = "The message has not failed")
+    public ApiResponse<MessageView> retry(@PathParam("id") long id) {
+        return ApiResponse.ok(messages.retry(id, staff.id(), staff.displayName()));
     }
 }

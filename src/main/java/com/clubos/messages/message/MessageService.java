@@ -7,16 +7,26 @@ import com.clubos.messages.openphone.OpenPhoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import com.clubos.messages.openphone.OutboxConfig;
+import jakarta.enterprise.event.Event;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 @ApplicationScoped
 public class MessageService {
 
-    private final OpenPhoneConfig openPhone;
+    private static final Duration SEND_LIMIT_WINDOW = Duration.ofMinutes(1);
 
-    public MessageService(OpenPhoneConfig openPhone) {
+    private final OpenPhoneConfig openPhone;
+    private final OutboxConfig outbox;
+    private final Event<MessageChanged> changes;
+
+    public MessageService(OpenPhoneConfig openPhone, OutboxConfig outbox, Event<MessageChanged> changes) {
         this.openPhone = openPhone;
+        this.outbox = outbox;
+        this.changes = changes;
     }
 
     /** What a send request produced: the message, and whether this request created it. */
@@ -39,6 +49,11 @@ public class MessageService {
                 return new Queued(MessageView.of(existing.get()), false);
             }
         }
+        long recent = Outbox.sentByUserSince(actorId, Instant.now().minus(SEND_LIMIT_WINDOW));
+        if (recent >= outbox.sendLimitPerMinute()) {
+            throw ApiException.tooManyRequests("Send limit reached: at most " + outbox.sendLimitPerMinute()
+                    + " texts a minute per staff member; try again shortly", SEND_LIMIT_WINDOW.toSeconds());
+        }
         Message message = new Message();
         message.conversationId = Conversation.upsert(send.from(), send.to(), null);
         message.clientRef = send.clientRef();
@@ -48,6 +63,8 @@ public class MessageService {
         message.body = send.text();
         message.status = MessageStatus.QUEUED;
         message.sentBy = actorName;
+        message.sentById = actorId;
+        message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
         if (!message.insertIfAbsent()) {
             // A concurrent request with the same client reference won the insert.
             return new Queued(MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
@@ -60,6 +77,25 @@ public class MessageService {
         details.put("length", send.text().length());
         details.put("userId", actorId);
         AuditEntry.record(actorName, "message.send", send.to(), details);
+        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
         return new Queued(MessageView.of(message), true);
+    }
+
+    /** Staff put a failed message back in the queue; audited. */
+    @Transactional
+    public MessageView retry(long id, String actorId, String actorName) {
+        Message message = Message.<Message>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("Message not found"));
+        if (!Outbox.retryFailed(id, Instant.now().plus(outbox.retryDeadline()))) {
+            throw new ApiException(Response.Status.CONFLICT,
+                    "Only a failed outbound message can be retried (this one is " + message.status.wire() + ")");
+        }
+        MessageStatusChange.record(id, MessageStatus.QUEUED, null);
+        AuditEntry.record(actorName, "message.retry", message.toNumber,
+                Map.of("messageId", id, "userId", actorId, "previousError", String.valueOf(message.errorMessage)));
+        changes.fire(new MessageChanged(MessageChanged.Kind.STATUS, id, message.conversationId));
+        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, id, message.conversationId));
+        Message.getEntityManager().refresh(message);
+        return MessageView.of(message);
     }
 }

@@ -2,6 +2,7 @@ package com.clubos.messages.openphone;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,18 @@ public interface OpenPhoneConfig {
 
     /** OPENPHONE_NUMBERS: further OpenPhone lines staff may send from (comma-separated). */
     Optional<List<String>> numbers();
+
+    /** OPENPHONE_BASE_URL: where the REST API lives (ignored while the simulator is on). */
+    @WithDefault("https://api.openphone.com")
+    String baseUrl();
+
+    /** OPENPHONE_CONNECT_TIMEOUT: how long to wait for a connection to OpenPhone. */
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    /** OPENPHONE_READ_TIMEOUT: how long to wait for OpenPhone's answer once connected. */
+    @WithDefault("PT15S")
+    Duration readTimeout();
 
     /** True when sends can go somewhere: an API key, or the simulator. */
     default boolean configured() {

@@ -1,0 +1,93 @@
+package com.clubos.messages.message;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The SQL of the transactional outbox: outbound messages wait in {@code queued}; a replica claims
+ * due ones with FOR UPDATE SKIP LOCKED (so no two replicas take the same row), marks them
+ * {@code sending}, calls OpenPhone outside any transaction, then records the outcome.
+ */
+final class Outbox {
+
+    private Outbox() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Message> claimDue(int limit) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        UPDATE messages m SET status = 'sending', attempts = m.attempts + 1,
+                            sending_started_at = now(), updated_at = now()
+                        FROM (SELECT id FROM messages
+                              WHERE status = 'queued' AND direction = 'outbound'
+                                AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                              ORDER BY next_attempt_at NULLS FIRST, id
+                              LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) due
+                        WHERE m.id = due.id
+                        RETURNING m.*""", Message.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * Sends whose replica vanished mid-call (crash, kill -9) go back to the queue, marked for a
+     * look-up at OpenPhone before any resend. Returns their ids.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Number> releaseStuck(Instant startedBefore) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        UPDATE messages SET status = 'queued', reconcile = TRUE, next_attempt_at = now(),
+                            updated_at = now()
+                        WHERE id IN (SELECT id FROM messages
+                                     WHERE status = 'sending' AND sending_started_at < :before
+                                     FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .setParameter("before", startedBefore)
+                .getResultList();
+    }
+
+    /** OpenPhone accepted the message: keep its id (unless an early receipt already set it). */
+    static void recordAccepted(long id, String openphoneId) {
+        Panache.getEntityManager().createNativeQuery("""
+                        UPDATE messages SET openphone_id = COALESCE(openphone_id, :openphoneId), reconcile = FALSE,
+                            error_message = NULL, next_attempt_at = NULL, updated_at = now()
+                        WHERE id = :id""")
+                .setParameter("openphoneId", openphoneId)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** Back to the queue for another try at {@code at}; only from {@code sending}. */
+    static boolean requeue(long id, Instant at, String error, boolean reconcile) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        UPDATE messages SET status = 'queued', next_attempt_at = :at, error_message = :error,
+                            reconcile = reconcile OR :reconcile, updated_at = now()
+                        WHERE id = :id AND status = 'sending'""")
+                .setParameter("at", at)
+                .setParameter("error", error)
+                .setParameter("reconcile", reconcile)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    /** A staff retry of a failed message: a fresh start with a new deadline. */
+    static boolean retryFailed(long id, Instant giveUpAt) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        UPDATE messages SET status = 'queued', attempts = 0, next_attempt_at = NULL,
+                            error_message = NULL, give_up_at = :giveUpAt, updated_at = now()
+                        WHERE id = :id AND status = 'failed' AND direction = 'outbound'""")
+                .setParameter("giveUpAt", giveUpAt)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    static long sentByUserSince(String userId, Instant since) {
+        return Message.count("sentById = ?1 and createdAt > ?2", userId, since);
+    }
+
+    static long depth() {
+        return Message.count("status in (?1, ?2)", MessageStatus.QUEUED, MessageStatus.SENDING);
+    }
+}

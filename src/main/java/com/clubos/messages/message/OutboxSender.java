@@ -1,0 +1,159 @@
+package com.clubos.messages.message;
+
+import com.clubos.messages.openphone.OpenPhoneException;
+import com.clubos.messages.openphone.OpenPhoneGateway;
+import com.clubos.messages.openphone.OpenPhoneMessage;
+import com.clubos.messages.openphone.OutboxConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.ProcessingException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes one claimed message through one attempt at OpenPhone and records the outcome: accepted →
+ * {@code sent} with OpenPhone's id; 429/5xx/timeouts → back to the queue with backoff until the
+ * deadline; other 4xx → {@code failed} with OpenPhone's reason. An attempt that may have reached
+ * OpenPhone (timeout, crash) is looked up there before anything is sent again.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    /** How far before our attempt a text found at OpenPhone may have been created (clock skew). */
+    private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(2);
+
+    private final OpenPhoneGateway openPhone;
+    private final MessageIngestion ingestion;
+    private final OutboxConfig config;
+    private final Event<MessageChanged> changes;
+    private final MeterRegistry metrics;
+
+    public OutboxSender(OpenPhoneGateway openPhone, MessageIngestion ingestion, OutboxConfig config,
+                        Event<MessageChanged> changes, MeterRegistry metrics) {
+        this.openPhone = openPhone;
+        this.ingestion = ingestion;
+        this.config = config;
+        this.changes = changes;
+        this.metrics = metrics;
+    }
+
+    /** Claims up to {@code limit} due messages for this replica, each now {@code sending}. */
+    public List<Message> claim(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Message> claimed = Outbox.claimDue(limit);
+            claimed.forEach(m -> {
+                MessageStatusChange.record(m.id, MessageStatus.SENDING, null);
+                changes.fire(new MessageChanged(MessageChanged.Kind.STATUS, m.id, m.conversationId));
+            });
+            return claimed;
+        });
+    }
+
+    /** Returns sends abandoned mid-call by a replica that died to the queue, to be reconciled. */
+    public int releaseStuck() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Number> ids = Outbox.releaseStuck(Instant.now().minus(config.stuckAfter()));
+            ids.forEach(id -> MessageStatusChange.record(id.longValue(), MessageStatus.QUEUED,
+                    "Interrupted while sending; checking OpenPhone before any resend"));
+            return ids.size();
+        });
+    }
+
+    public void attempt(Message message) {
+        try {
+            if (message.reconcile) {
+                Optional<OpenPhoneMessage> earlier = openPhone.findSent(message.fromNumber, message.toNumber,
+                        message.body, message.createdAt.minus(LOOKUP_MARGIN), this::unclaimed);
+                if (earlier.isPresent()) {
+                    LOG.infof("Message %d had already reached OpenPhone as %s: not sending again",
+                            message.id, earlier.get().id());
+                    accepted(message, earlier.get());
+                    return;
+                }
+            }
+            accepted(message, openPhone.send(message.fromNumber, message.toNumber, message.body));
+        } catch (OpenPhoneException e) {
+            metrics.counter("clubos.openphone.errors", "status", String.valueOf(e.httpStatus())).increment();
+            if (e.retryable()) {
+                retryLater(message, e.getMessage(), e.retryAfter(), false);
+            } else {
+                failed(message, e.getMessage());
+            }
+        } catch (ProcessingException e) {
+            metrics.counter("clubos.openphone.errors", "status", "no-answer").increment();
+            // A refused connection never carried the request; a timeout or reset may have.
+            boolean mayHaveReached = !(rootCause(e) instanceof ConnectException || rootCause(e) instanceof UnknownHostException);
+            retryLater(message, "OpenPhone did not answer", Optional.empty(), mayHaveReached);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retryLater(message, "Interrupted while sending", Optional.of(Duration.ZERO), true);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Sending message %d failed unexpectedly", message.id);
+            retryLater(message, "Unexpected error while sending", Optional.empty(), true);
+        }
+    }
+
+    private boolean unclaimed(OpenPhoneMessage candidate) {
+        return QuarkusTransaction.requiringNew().call(() -> Message.findByOpenPhoneId(candidate.id()).isEmpty());
+    }
+
+    private void accepted(Message message, OpenPhoneMessage answer) {
+        MessageStatus status = MessageStatus.parse(answer.status())
+                .filter(s -> s == MessageStatus.DELIVERED || s == MessageStatus.UNDELIVERED)
+                .orElse(MessageStatus.SENT);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Outbox.recordAccepted(message.id, answer.id());
+            ingestion.advance(message, status, null);
+        });
+        metrics.counter("clubos.messages.sent").increment();
+    }
+
+    private void retryLater(Message message, String reason, Optional<Duration> retryAfter, boolean reconcile) {
+        Duration wait = retryAfter.orElseGet(() -> backoff(message.attempts));
+        Instant next = Instant.now().plus(wait);
+        if (message.giveUpAt != null && next.isAfter(message.giveUpAt)) {
+            failed(message, reason + " (gave up after " + message.attempts + " attempts)");
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Outbox.requeue(message.id, next, reason, reconcile)) {
+                MessageStatusChange.record(message.id, MessageStatus.QUEUED, reason);
+                changes.fire(new MessageChanged(MessageChanged.Kind.STATUS, message.id, message.conversationId));
+            }
+        });
+    }
+
+    private void failed(Message message, String reason) {
+        metrics.counter("clubos.messages.failed", "reason", reasonTag(reason)).increment();
+        QuarkusTransaction.requiringNew().run(() -> ingestion.advance(message, MessageStatus.FAILED, reason));
+    }
+
+    /** Exponential backoff with jitter: initial × 2^(attempt-1), capped, times 0.5–1.5. */
+    Duration backoff(int attempts) {
+        long initial = config.initialBackoff().toMillis();
+        long exponential = initial << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(exponential, config.maxBackoff().toMillis());
+        return Duration.ofMillis((long) (capped * ThreadLocalRandom.current().nextDouble(0.5, 1.5)));
+    }
+
+    private static String reasonTag(String reason) {
+        return reason.length() > 40 ? reason.substring(0, 40) : reason;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,140 @@
+package com.clubos.messages.message;
+
+import com.clubos.messages.openphone.OpenPhoneConfig;
+import com.clubos.messages.openphone.OutboxConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the outbox on this replica: a dispatcher thread claims due messages and hands them to a
+ * small pool, wakes at once when a send is queued here, and otherwise polls. Any number of
+ * replicas may run it side by side.
+ */
+@ApplicationScoped
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    private final OutboxSender sender;
+    private final OutboxConfig config;
+    private final OpenPhoneConfig openPhone;
+    private final MeterRegistry metrics;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread dispatcher;
+    private ExecutorService pool;
+    private Instant nextStuckCheck = Instant.EPOCH;
+
+    public OutboxWorker(OutboxSender sender, OutboxConfig config, OpenPhoneConfig openPhone, MeterRegistry metrics) {
+        this.sender = sender;
+        this.config = config;
+        this.openPhone = openPhone;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled() || !openPhone.configured()) {
+            LOG.info("Outbox is off on this replica: queued messages are sent by others or once OpenPhone is configured");
+            return;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(config.concurrency(),
+                r -> new Thread(r, "outbox-send-" + threads.incrementAndGet()));
+        running = true;
+        dispatcher = new Thread(this::dispatch, "outbox-dispatcher");
+        dispatcher.start();
+        metrics.gauge("clubos.outbox.depth", this, worker -> worker.depth());
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (!running) {
+            return;
+        }
+        // Take no new work; sends already handed to the pool finish and record their outcome.
+        running = false;
+        wake.release();
+        dispatcher.join(SHUTDOWN_GRACE.toMillis());
+        pool.shutdown();
+        pool.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A send committed on this replica goes out without waiting for the next poll. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged change) {
+        if (change.kind() == MessageChanged.Kind.CREATED) {
+            wake.release();
+        }
+    }
+
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                releaseStuckSends();
+                List<Message> batch = sender.claim(config.concurrency() * 2);
+                if (batch.isEmpty()) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                    continue;
+                }
+                List<Callable<Void>> attempts = batch.stream().<Callable<Void>>map(m -> () -> {
+                    sender.attempt(m);
+                    return null;
+                }).toList();
+                pool.invokeAll(attempts);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Typically the database is away: nothing is lost, the rows wait in the queue.
+                LOG.warnf("Outbox pass failed: %s", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private void releaseStuckSends() {
+        if (Instant.now().isBefore(nextStuckCheck)) {
+            return;
+        }
+        nextStuckCheck = Instant.now().plus(config.stuckAfter().dividedBy(4));
+        int released = sender.releaseStuck();
+        if (released > 0) {
+            LOG.warnf("%d interrupted send(s) returned to the queue for reconciliation", released);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private double depth() {
+        try {
+            return QuarkusTransaction.requiringNew().call(Outbox::depth);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.clubos.messages.openphone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The calls the outbox makes to OpenPhone, each through the shared rate limiter. */
+@ApplicationScoped
+public class OpenPhoneGateway {
+
+    private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(1);
+    private static final int LOOKUP_PAGE = 50;
+
+    private final OpenPhoneClients clients;
+    private final OpenPhoneRateLimiter limiter;
+
+    public OpenPhoneGateway(OpenPhoneClients clients, OpenPhoneRateLimiter limiter) {
+        this.clients = clients;
+        this.limiter = limiter;
+    }
+
+    /** Sends one text; OpenPhone's answer, or OpenPhoneException / ProcessingException. */
+    public OpenPhoneMessage send(String from, String to, String text) throws InterruptedException {
+        limiter.acquire();
+        return rateLimitAware(() -> clients.client().send(SendMessageRequest.text(text, from, to)).data());
+    }
+
+    /**
+     * Finds a text we may already have sent: outgoing from our line to the customer with exactly
+     * this content, created after {@code since}, and accepted by {@code unclaimed}.
+     */
+    public Optional<OpenPhoneMessage> findSent(String from, String to, String text, Instant since,
+                                               Predicate<OpenPhoneMessage> unclaimed) throws InterruptedException {
+        limiter.acquire();
+        OpenPhoneMessagePage page = rateLimitAware(() -> clients.client()
+                .messages(from, List.of(to), LOOKUP_PAGE, null, since.toString()));
+        return page.data() == null ? Optional.empty() : page.data().stream()
+                .filter(m -> "outgoing".equalsIgnoreCase(m.direction()))
+                .filter(m -> text.equals(m.text()))
+                .filter(m -> m.to().contains(to))
+                .filter(unclaimed)
+                .reduce((newer, older) -> older);
+    }
+
+    private <T> T rateLimitAware(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (OpenPhoneException e) {
+            if (e.rateLimited()) {
+                limiter.backOff(e.retryAfter().orElse(DEFAULT_429_PAUSE));
+            }
+            throw e;
+        }
+    }
+}
