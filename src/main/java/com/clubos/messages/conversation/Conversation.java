@@ -189,6 +189,12 @@ public class Conversation extends PanacheEntityBase {
         return update("customerName = ?1, updatedAt = ?2 where id = ?3", customerName, Message.now(), id);
     }
 
+    /** Gives a name to this customer's conversations that have none yet ("Unknown"). */
+    public static int nameIfUnknown(String phoneNumber, String customerName) {
+        return update("customerName = ?1, updatedAt = ?2 where phoneNumber = ?3 and customerName = ?4",
+                customerName, Message.now(), phoneNumber, UNKNOWN_NAME);
+    }
+
     public static long totalUnread() {
         Number total = getEntityManager()
                 .createQuery("select coalesce(sum(c.unreadCount), 0) from Conversation c", Number.class)

@@ -1,6 +1,7 @@
 package com.clubos.messages.message;
 
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.openphone.ContactDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public class MessageIngestion {
 
     private final Event<MessageChanged> changes;
+    private final ContactDirectory contacts;
 
-    public MessageIngestion(Event<MessageChanged> changes) {
+    public MessageIngestion(Event<MessageChanged> changes, ContactDirectory contacts) {
         this.changes = changes;
+        this.contacts = contacts;
     }
 
     /** A customer's text: stored once, counted once as unread. */
@@ -58,7 +61,8 @@ public class MessageIngestion {
 
     private void store(ObservedMessage observed, boolean unread) {
         Message message = new Message();
-        message.conversationId = Conversation.upsert(observed.line(), observed.customer(), null);
+        message.conversationId = Conversation.upsert(observed.line(), observed.customer(),
+                contacts.nameOf(observed.customer()).orElse(null));
         message.openphoneId = observed.openphoneId();
         message.direction = observed.direction();
         message.fromNumber = observed.from();

@@ -48,7 +48,10 @@ public class OutboxWorker {
         this.metrics = metrics;
     }
 
-    void start(@Observes StartupEvent event) {
+    synchronized void start(@Observes StartupEvent event) {
+        if (running) {
+            return;
+        }
         if (!config.enabled() || !openPhone.configured()) {
             LOG.info("Outbox is off on this replica: queued messages are sent by others or once OpenPhone is configured");
             return;
@@ -57,12 +60,15 @@ public class OutboxWorker {
         pool = Executors.newFixedThreadPool(config.concurrency(),
                 r -> new Thread(r, "outbox-send-" + threads.incrementAndGet()));
         running = true;
+        nextStuckCheck = Instant.EPOCH;
         dispatcher = new Thread(this::dispatch, "outbox-dispatcher");
         dispatcher.start();
-        metrics.gauge("clubos.outbox.depth", this, worker -> worker.depth());
+        if (metrics.find("clubos.outbox.depth").gauge() == null) {
+            metrics.gauge("clubos.outbox.depth", this, worker -> worker.depth());
+        }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    synchronized void stop(@Observes ShutdownEvent event) throws InterruptedException {
         if (!running) {
             return;
         }

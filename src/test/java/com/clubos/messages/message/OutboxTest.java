@@ -38,6 +38,12 @@ class OutboxTest {
     @Inject
     TestData data;
 
+    @Inject
+    OutboxSender sender;
+
+    @Inject
+    OutboxWorker worker;
+
     private WireMockServer openPhone;
 
     @BeforeEach
@@ -217,5 +223,80 @@ class OutboxTest {
         Set<String> contents = new HashSet<>();
         openPhone.findAll(postRequestedFor(urlPathEqualTo(SENDS))).forEach(r -> contents.add(r.getBodyAsString()));
         assertEquals(60, contents.size(), "every text sent exactly once");
+    }
+
+    @Test
+    void twoWorkersRunningTogetherNeverSendATextTwice() throws Exception {
+        acceptAll();
+        // A second worker on the same database, as another replica would run.
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger claimedBySecond = new java.util.concurrent.atomic.AtomicInteger();
+        Thread secondReplica = new Thread(() -> {
+            while (running.get()) {
+                List<Message> batch = sender.claim(3);
+                claimedBySecond.addAndGet(batch.size());
+                batch.forEach(sender::attempt);
+            }
+        });
+        secondReplica.start();
+        try {
+            String[] roles = {"admin", "operator", "support"};
+            for (int i = 0; i < 40; i++) {
+                send("twice? " + i, roles[i % 3]);
+            }
+            assertTrue(Concurrently.eventually(() -> data.count("select count(*) from messages where status = 'sent'") == 40, 20_000));
+        } finally {
+            running.set(false);
+            secondReplica.join(10_000);
+        }
+        List<LoggedRequest> posts = openPhone.findAll(postRequestedFor(urlPathEqualTo(SENDS)));
+        Set<String> contents = new HashSet<>();
+        posts.forEach(r -> contents.add(r.getBodyAsString()));
+        assertEquals(40, posts.size());
+        assertEquals(40, contents.size());
+        assertTrue(claimedBySecond.get() > 0, "the second worker took part");
+    }
+
+    @Test
+    void queuedMessagesWaitOutAStoppedWorkerAndGoOutWhenItStartsAgain() throws Exception {
+        acceptAll();
+        worker.stop(null);
+        try {
+            int first = send("while stopped 1");
+            int second = send("while stopped 2");
+            Thread.sleep(1_000);
+            assertEquals("queued", statusOf(first));
+            openPhone.verify(0, postRequestedFor(urlPathEqualTo(SENDS)));
+            worker.start(null);
+            assertTrue(reaches(first, "sent"));
+            assertTrue(reaches(second, "sent"));
+        } finally {
+            worker.start(null);
+        }
+        openPhone.verify(2, postRequestedFor(urlPathEqualTo(SENDS)));
+    }
+
+    @Test
+    void aSendAbandonedMidCallByADeadReplicaIsReconciledNotResent() throws Exception {
+        acceptAll();
+        worker.stop(null);
+        int id;
+        try {
+            id = send("abandoned");
+            // A replica claimed it and died before recording OpenPhone's answer.
+            assertEquals(1, sender.claim(10).size());
+            data.single("update messages set sending_started_at = now() - interval '1 hour' where id = " + id
+                    + " returning id");
+            openPhone.stubFor(get(urlPathEqualTo(SENDS)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"data\":[{\"id\":\"ACdied0001\",\"to\":[\"+19025550111\"],\"from\":\"+19025550100\","
+                            + "\"text\":\"abandoned\",\"direction\":\"outgoing\",\"status\":\"delivered\"}],"
+                            + "\"nextPageToken\":null}")));
+        } finally {
+            worker.start(null);
+        }
+        assertTrue(reaches(id, "delivered"));
+        openPhone.verify(0, postRequestedFor(urlPathEqualTo(SENDS)));
+        assertEquals("ACdied0001", data.single("select openphone_id from messages where id = " + id));
     }
 }

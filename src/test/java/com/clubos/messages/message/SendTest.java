@@ -145,4 +145,23 @@ class SendTest {
                 .post("/api/messages/send").then().statusCode(403);
         assertEquals(0, data.count("select count(*) from messages"));
     }
+
+    @Test
+    void eachStaffMemberMaySendAtMostThirtyTextsAMinute() {
+        String token = TestTokens.bearer("support");
+        for (int i = 0; i < 30; i++) {
+            given().header("Authorization", token).contentType(ContentType.JSON)
+                    .body("{\"to\":\"+19025550111\",\"text\":\"n" + i + "\"}")
+                    .post("/api/messages/send").then().statusCode(202);
+        }
+        given().header("Authorization", token).contentType(ContentType.JSON)
+                .body("{\"to\":\"+19025550111\",\"text\":\"one too many\"}")
+                .post("/api/messages/send").then()
+                .statusCode(429)
+                .header("Retry-After", "60")
+                .body("error", equalTo("Send limit reached: at most 30 texts a minute per staff member; try again shortly"));
+        // Another staff member is not held back.
+        staff().body("{\"to\":\"+19025550111\",\"text\":\"colleague\"}").post("/api/messages/send").then().statusCode(202);
+        assertEquals(31, data.count("select count(*) from messages"));
+    }
 }
