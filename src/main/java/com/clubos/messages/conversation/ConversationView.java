@@ -28,7 +28,7 @@ public record ConversationView(
         List<MessageView> messages,
         String olderCursor) {
 
-    static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor) {
+    public static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor) {
         return new ConversationView(c.id, c.phoneNumber, c.lineNumber,
                 c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName, c.employeeName,
                 c.unreadCount, c.lastReadAt, c.lastMessageAt, c.createdAt, c.updatedAt,

@@ -4,6 +4,7 @@ import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageDirection;
+import com.clubos.messages.message.MessageIngestion;
 import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.MessageStatusChange;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,15 +19,19 @@ public class TestData {
     public static final String LINE = "+19025550100";
 
     private final EntityManager em;
+    private final MessageIngestion ingestion;
 
-    public TestData(EntityManager em) {
+    public TestData(EntityManager em, MessageIngestion ingestion) {
         this.em = em;
+        this.ingestion = ingestion;
     }
 
     @Transactional
     public void reset() {
         em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, webhook_events "
                 + "RESTART IDENTITY CASCADE").executeUpdate();
+        // The change feed keeps its sequence, as in production: listeners and clients remember it.
+        em.createNativeQuery("TRUNCATE change_events").executeUpdate();
     }
 
     @Transactional
@@ -68,6 +73,12 @@ public class TestData {
     @Transactional
     public boolean advance(long messageId, MessageStatus status) {
         return Message.advanceStatus(messageId, status, null);
+    }
+
+    /** Moves a message on the way the service does, change event included. */
+    @Transactional
+    public boolean advanceAndPublish(long messageId, MessageStatus status) {
+        return ingestion.advance(Message.findById(messageId), status, null);
     }
 
     public long inbound(String customer, String text, Instant at) {

@@ -1,0 +1,74 @@
+package com.clubos.messages.realtime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** One row of the change feed: what kind of change, to which conversation and message. */
+@Entity
+@Table(name = "change_events")
+public class ChangeEvent extends PanacheEntityBase {
+
+    public static final String CHANNEL = "clubos_changes";
+
+    public static final String MESSAGE_CREATED = "message.created";
+    public static final String MESSAGE_STATUS = "message.status";
+    public static final String CONVERSATION_UPDATED = "conversation.updated";
+    public static final String CONVERSATION_READ = "conversation.read";
+
+    @Id
+    public Long seq;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "conversation_id", nullable = false)
+    public Long conversationId;
+
+    @Column(name = "message_id")
+    public Long messageId;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    /**
+     * Appends a change in the caller's transaction and queues a NOTIFY carrying its sequence;
+     * PostgreSQL delivers the NOTIFY only if, and when, the transaction commits.
+     */
+    public static long append(String type, long conversationId, Long messageId) {
+        Number seq = (Number) getEntityManager().createNativeQuery("""
+                        WITH change AS (
+                            INSERT INTO change_events (type, conversation_id, message_id)
+                            VALUES (:type, :conversation, :message) RETURNING seq)
+                        SELECT seq FROM change, pg_notify('clubos_changes', seq::text) AS notified""")
+                .setParameter("type", type)
+                .setParameter("conversation", conversationId)
+                .setParameter("message", messageId)
+                .getSingleResult();
+        return seq.longValue();
+    }
+
+    public static List<ChangeEvent> bySeq(Collection<Long> seqs) {
+        return list("seq in ?1 order by seq", seqs);
+    }
+
+    /** Changes after {@code seq}, oldest first, at most {@code limit}. */
+    public static List<ChangeEvent> after(long seq, int limit) {
+        return find("seq > ?1 order by seq", seq).page(0, limit).list();
+    }
+
+    public static long latestSeq() {
+        Number max = getEntityManager().createQuery("select coalesce(max(e.seq), 0) from ChangeEvent e", Number.class)
+                .getSingleResult();
+        return max.longValue();
+    }
+
+    public static long deleteBefore(Instant cutoff) {
+        return delete("at < ?1", cutoff);
+    }
+}

@@ -1,0 +1,155 @@
+package com.clubos.messages.realtime;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Fans changes out across replicas: one dedicated connection LISTENs on the change channel; each
+ * NOTIFY carries a sequence number, and the rows are loaded and pushed to this replica's clients.
+ * After the connection drops (database restart, pg_terminate_backend) it reconnects and pushes
+ * whatever was committed in between.
+ */
+@ApplicationScoped
+public class ChangeListener {
+
+    private static final Logger LOG = Logger.getLogger(ChangeListener.class);
+    static final String APPLICATION_NAME = "clubos-realtime-listener";
+    private static final int POLL_MILLIS = 250;
+
+    private final RealtimeHub hub;
+    private final RealtimeConfig config;
+    private final String url;
+    private final String user;
+    private final String password;
+    private volatile boolean running;
+    private volatile long lastSeq = -1;
+    private volatile boolean listening;
+    private Thread thread;
+
+    public ChangeListener(RealtimeHub hub, RealtimeConfig config,
+                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                          @ConfigProperty(name = "quarkus.datasource.username") String user,
+                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.hub = hub;
+        this.config = config;
+        this.url = url;
+        this.user = user;
+        this.password = password.orElse("");
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "realtime-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(2_000);
+        }
+    }
+
+    /** True while the LISTEN connection is up (readiness and tests). */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = connect()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + ChangeEvent.CHANNEL);
+                }
+                listening = true;
+                catchUp();
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        deliver(notifications);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Change listener lost its database connection (%s); reconnecting", e.getMessage());
+                }
+            } finally {
+                listening = false;
+            }
+            sleep();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /** On first start nothing is replayed; after a reconnect, what was committed in between is pushed. */
+    private void catchUp() {
+        if (lastSeq < 0) {
+            lastSeq = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
+            return;
+        }
+        List<ChangeEvent> missed = QuarkusTransaction.requiringNew()
+                .call(() -> ChangeEvent.after(lastSeq, config.maxReplay() + 1));
+        if (missed.size() > config.maxReplay()) {
+            hub.resyncAll("the server missed too many changes");
+            lastSeq = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
+        } else if (!missed.isEmpty()) {
+            hub.publish(missed);
+            lastSeq = missed.get(missed.size() - 1).seq;
+        }
+    }
+
+    private void deliver(PGNotification[] notifications) {
+        List<Long> seqs = new ArrayList<>();
+        for (PGNotification notification : notifications) {
+            try {
+                seqs.add(Long.parseLong(notification.getParameter()));
+            } catch (NumberFormatException e) {
+                LOG.debugf("Ignoring a malformed change notification");
+            }
+        }
+        if (seqs.isEmpty()) {
+            return;
+        }
+        List<ChangeEvent> changes = QuarkusTransaction.requiringNew().call(() -> ChangeEvent.bySeq(seqs));
+        // Keep commit order (the order of the notifications), not numeric order.
+        changes.sort(java.util.Comparator.comparingInt(change -> seqs.indexOf(change.seq)));
+        hub.publish(changes);
+        lastSeq = Math.max(lastSeq, seqs.stream().mapToLong(Long::longValue).max().orElse(lastSeq));
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(config.listenerRetry().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.clubos.messages.realtime;
+
+import com.clubos.messages.conversation.ConversationChanged;
+import com.clubos.messages.message.MessageChanged;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** Writes every message and conversation change into the change feed, inside the changing transaction. */
+@ApplicationScoped
+public class ChangeRecorder {
+
+    private final RealtimeConfig config;
+
+    public ChangeRecorder(RealtimeConfig config) {
+        this.config = config;
+    }
+
+    void onMessage(@Observes MessageChanged change) {
+        String type = change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
+        ChangeEvent.append(type, change.conversationId(), change.messageId());
+    }
+
+    void onConversation(@Observes ConversationChanged change) {
+        String type = change.kind() == ConversationChanged.Kind.READ
+                ? ChangeEvent.CONVERSATION_READ : ChangeEvent.CONVERSATION_UPDATED;
+        ChangeEvent.append(type, change.conversationId(), null);
+    }
+
+    @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void prune() {
+        ChangeEvent.deleteBefore(Instant.now().minus(config.retention()));
+    }
+
+}

@@ -1,0 +1,162 @@
+package com.clubos.messages.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The browsers connected to this replica and what each wants: the conversation list (every
+ * conversation's changes) and/or particular conversations. Sends never block: a client that falls
+ * too far behind is told to resync and gets nothing more until it resumes.
+ */
+@ApplicationScoped
+public class RealtimeHub {
+
+    private static final Logger LOG = Logger.getLogger(RealtimeHub.class);
+
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final EventRenderer renderer;
+    private final RealtimeConfig config;
+    private final ObjectMapper mapper;
+
+    public RealtimeHub(EventRenderer renderer, RealtimeConfig config, ObjectMapper mapper, MeterRegistry metrics) {
+        this.renderer = renderer;
+        this.config = config;
+        this.mapper = mapper;
+        metrics.gaugeMapSize("clubos.websocket.sessions", List.of(), clients);
+    }
+
+    static final class Client {
+        final WebSocketConnection connection;
+        volatile boolean list = true;
+        final Set<Long> conversations = ConcurrentHashMap.newKeySet();
+        final AtomicInteger pending = new AtomicInteger();
+        final AtomicBoolean overflowed = new AtomicBoolean();
+
+        Client(WebSocketConnection connection) {
+            this.connection = connection;
+        }
+
+        boolean wants(long conversationId) {
+            return list || conversations.contains(conversationId);
+        }
+    }
+
+    void register(WebSocketConnection connection) {
+        clients.put(connection.id(), new Client(connection));
+        long latest = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
+        send(clients.get(connection.id()), renderer.write(Map.of("type", "hello", "seq", latest)));
+    }
+
+    void unregister(WebSocketConnection connection) {
+        clients.remove(connection.id());
+    }
+
+    public int connected() {
+        return clients.size();
+    }
+
+    /** A message from the browser: subscribe, resume, or ping. */
+    void receive(WebSocketConnection connection, String text) {
+        Client client = clients.get(connection.id());
+        if (client == null) {
+            return;
+        }
+        JsonNode message;
+        try {
+            message = mapper.readTree(text);
+        } catch (Exception e) {
+            send(client, error("Messages must be JSON objects with a type"));
+            return;
+        }
+        switch (message.path("type").asText()) {
+            case "subscribe" -> subscribe(client, message);
+            case "resume" -> resume(client, message.path("after").asLong(-1));
+            case "ping" -> send(client, renderer.write(Map.of("type", "pong")));
+            default -> send(client, error("Unknown type; use subscribe, resume or ping"));
+        }
+    }
+
+    private void subscribe(Client client, JsonNode message) {
+        if (message.has("list")) {
+            client.list = message.path("list").asBoolean(true);
+        }
+        if (message.has("conversations")) {
+            client.conversations.clear();
+            message.path("conversations").forEach(id -> client.conversations.add(id.asLong()));
+        }
+        send(client, renderer.write(Map.of("type", "subscribed", "list", client.list,
+                "conversations", client.conversations)));
+    }
+
+    /** Replays from the change feed what the client missed since {@code after}. */
+    private void resume(Client client, long after) {
+        if (after < 0) {
+            send(client, error("resume needs \"after\": the last seq received"));
+            return;
+        }
+        List<ChangeEvent> missed = QuarkusTransaction.requiringNew()
+                .call(() -> ChangeEvent.after(after, config.maxReplay() + 1));
+        client.overflowed.set(false);
+        if (missed.size() > config.maxReplay()) {
+            send(client, renderer.write(Map.of("type", "resync", "reason", "too many missed events")));
+            return;
+        }
+        for (EventRenderer.Rendered event : renderer.render(missed)) {
+            if (client.wants(event.conversationId())) {
+                send(client, event.json());
+            }
+        }
+        send(client, renderer.write(Map.of("type", "resumed", "after", after, "replayed", missed.size())));
+    }
+
+    /** Pushes committed changes to every interested client of this replica. */
+    void publish(List<ChangeEvent> changes) {
+        if (clients.isEmpty() || changes.isEmpty()) {
+            return;
+        }
+        for (EventRenderer.Rendered event : renderer.render(changes)) {
+            for (Client client : clients.values()) {
+                if (client.wants(event.conversationId())) {
+                    send(client, event.json());
+                }
+            }
+        }
+    }
+
+    /** Tells every client to reload: used when this replica may have missed changes. */
+    void resyncAll(String reason) {
+        clients.values().forEach(client -> send(client, renderer.write(Map.of("type", "resync", "reason", reason))));
+    }
+
+    private void send(Client client, String json) {
+        if (client.overflowed.get()) {
+            return;
+        }
+        if (client.pending.incrementAndGet() > config.maxPendingPerConnection()) {
+            client.overflowed.set(true);
+            client.pending.decrementAndGet();
+            LOG.debugf("WebSocket %s fell behind: told to resync", client.connection.id());
+            client.connection.sendText(renderer.write(Map.of("type", "resync", "reason", "too slow")))
+                    .subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        client.connection.sendText(json).subscribe().with(
+                ok -> client.pending.decrementAndGet(),
+                failure -> client.pending.decrementAndGet());
+    }
+
+    private String error(String message) {
+        return renderer.write(Map.of("type", "error", "error", message));
+    }
+}
