@@ -1,0 +1,52 @@
+package com.clubos.messages.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The staff chat pages. They carry no data: the page's script loads everything from the API with
+ * the staff member's token, so the pages themselves need no authentication.
+ */
+@Path("/")
+@PermitAll
+@Tag(name = "Pages", description = "The hosted staff chat")
+public class PageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login();
+
+        static native TemplateInstance messages();
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response root() {
+        return Response.seeOther(URI.create("/messages")).build();
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Staff sign-in page")
+    public TemplateInstance login() {
+        return Templates.login();
+    }
+
+    @GET
+    @Path("messages")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Staff chat page")
+    public TemplateInstance messages() {
+        return Templates.messages();
+    }
+}

@@ -1,0 +1,92 @@
+// The API and the live socket, with the staff token kept in sessionStorage (never in a URL).
+const TOKEN_KEY = 'clubos_token';
+
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  location.assign('/login');
+}
+
+export class ApiError extends Error {}
+
+/** Calls the API; answers `data` of the envelope or throws ApiError with the server's message. */
+export async function call(method, path, body, extraHeaders = {}) {
+  const headers = { Authorization: `Bearer ${token()}`, ...extraHeaders };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const renewed = response.headers.get('X-New-Token');
+  if (renewed) sessionStorage.setItem(TOKEN_KEY, renewed);
+  if (response.status === 401) {
+    signOut();
+    throw new ApiError('Signed out');
+  }
+  const json = await response.json().catch(() => ({ success: false, error: `HTTP ${response.status}` }));
+  if (!response.ok || json.success === false) throw new ApiError(json.error || `HTTP ${response.status}`);
+  return json;
+}
+
+/**
+ * A WebSocket that reconnects with backoff and resumes from the last sequence it saw, so nothing
+ * is missed across a reconnect. Events already seen (by seq and type) are dropped.
+ */
+export class LiveSocket {
+  constructor(onEvent, onState) {
+    this.onEvent = onEvent;
+    this.onState = onState;
+    this.lastSeq = null;
+    this.seen = new Set();
+    this.delay = 1000;
+    this.subscription = { type: 'subscribe', list: true, conversations: [] };
+    this.connect();
+  }
+
+  connect() {
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    // The token travels as a subprotocol: browsers cannot set headers on a WebSocket.
+    const protocols = ['bearer-token-carrier', `quarkus-http-upgrade#Authorization#Bearer%20${token()}`];
+    this.socket = new WebSocket(`${scheme}://${location.host}/ws/messages`, protocols);
+    this.socket.onopen = () => {
+      this.delay = 1000;
+      this.onState(true);
+      this.send(this.subscription);
+      if (this.lastSeq !== null) this.send({ type: 'resume', after: this.lastSeq });
+    };
+    this.socket.onmessage = (message) => this.receive(JSON.parse(message.data));
+    this.socket.onclose = (event) => {
+      this.onState(false);
+      if (event.code === 1008) {
+        signOut();
+        return;
+      }
+      setTimeout(() => this.connect(), this.delay);
+      this.delay = Math.min(this.delay * 2, 10000);
+    };
+  }
+
+  receive(event) {
+    if (event.type === 'hello') {
+      if (this.lastSeq === null) this.lastSeq = event.seq;
+      return;
+    }
+    if (event.seq !== undefined) {
+      const key = `${event.seq}:${event.type}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      if (this.seen.size > 2000) this.seen = new Set([...this.seen].slice(-1000));
+      this.lastSeq = Math.max(this.lastSeq ?? 0, event.seq);
+    }
+    this.onEvent(event);
+  }
+
+  subscribe(conversationId) {
+    this.subscription = { type: 'subscribe', list: true, conversations: conversationId ? [conversationId] : [] };
+    this.send(this.subscription);
+  }
+
+  send(message) {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+}
