@@ -2,6 +2,7 @@ package com.clubos.messages.openphone;
 
 import com.clubos.messages.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,6 @@ public class OpenPhoneLines {
     }
 
     public Set<String> all() {
-        return Set.copyOf(lines);
+        return Collections.unmodifiableSet(lines);
     }
 }
