@@ -1,42 +1,56 @@
 package com.clubos.messages.realtime;
 
 import com.clubos.messages.auth.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Live events for staff browsers. The same JWT as the REST API authenticates the upgrade: as
+ * Live events for staff browsers. The same JWT as the REST API authenticates the socket: as
  * {@code Authorization: Bearer …}, through {@code Sec-WebSocket-Protocol} (browsers), or as an
- * {@code access_token} query parameter. The socket closes with 1008 when the token expires.
+ * {@code access_token} query parameter. A missing, bad or expired token, or a role that may not
+ * use the messages API, closes the socket with 1008 (policy violation) before anything is sent;
+ * so does the token expiring during the session.
  */
 @WebSocket(path = "/ws/messages")
-@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPPORT})
 public class MessagesSocket {
 
     static final int POLICY_VIOLATION = 1008;
+    private static final Set<String> STAFF = Set.of(Roles.ADMIN, Roles.OPERATOR, Roles.SUPPORT);
+    private static final String BEARER = "Bearer ";
 
     private final RealtimeHub hub;
-    private final SecurityIdentity identity;
+    private final JWTParser parser;
     private final Vertx vertx;
 
-    public MessagesSocket(RealtimeHub hub, SecurityIdentity identity, Vertx vertx) {
+    public MessagesSocket(RealtimeHub hub, JWTParser parser, Vertx vertx) {
         this.hub = hub;
-        this.identity = identity;
+        this.parser = parser;
         this.vertx = vertx;
     }
 
     @OnOpen
     public void open(WebSocketConnection connection) {
-        closeWhenTokenExpires(connection);
+        Optional<JsonWebToken> token = token(connection);
+        if (token.isEmpty()) {
+            refuse(connection, "Invalid or expired token");
+            return;
+        }
+        if (token.get().getGroups().stream().noneMatch(STAFF::contains)) {
+            refuse(connection, "Your role may not use this endpoint");
+            return;
+        }
+        closeWhenExpired(connection, token.get());
         hub.register(connection);
     }
 
@@ -50,14 +64,31 @@ public class MessagesSocket {
         hub.unregister(connection);
     }
 
-    private void closeWhenTokenExpires(WebSocketConnection connection) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+    /** The verified token of the upgrade request (the subprotocol and query forms arrive as this header). */
+    private Optional<JsonWebToken> token(WebSocketConnection connection) {
+        String header = connection.handshakeRequest().header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.parse(header.substring(BEARER.length()).strip()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void refuse(WebSocketConnection connection, String reason) {
+        connection.close(new CloseReason(POLICY_VIOLATION, reason)).subscribe().with(ok -> { }, e -> { });
+    }
+
+    private void closeWhenExpired(WebSocketConnection connection, JsonWebToken token) {
+        if (token.getExpirationTime() <= 0) {
             return;
         }
-        long millis = Math.max(1, jwt.getExpirationTime() * 1000 - Instant.now().toEpochMilli());
+        long millis = Math.max(1, token.getExpirationTime() * 1000 - Instant.now().toEpochMilli());
         vertx.setTimer(millis, timer -> {
             if (connection.isOpen()) {
-                connection.close(new CloseReason(POLICY_VIOLATION, "Token expired")).subscribe().with(ok -> { }, e -> { });
+                refuse(connection, "Token expired");
             }
         });
     }

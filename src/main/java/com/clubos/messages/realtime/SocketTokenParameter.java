@@ -23,16 +23,5 @@ public class SocketTokenParameter {
             }
             ctx.next();
         });
-        // A refused upgrade has already been answered (401/403) by the security layer; without
-        // this, the REST error mapper would try to write a second answer and log an error.
-        router.route("/ws/messages").order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
-            if (ctx.response().headWritten()) {
-                if (!ctx.response().ended()) {
-                    ctx.response().end();
-                }
-                return;
-            }
-            ctx.next();
-        });
     }
 }
