@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads OpenPhone's webhook JSON defensively: the event may be wrapped once more in
@@ -27,6 +28,12 @@ import java.util.Map;
 public class WebhookParser {
 
     private static final int MAX_NESTING = 32;
+    // The widths of the columns these values are stored in.
+    private static final int MAX_EVENT_ID = 100;
+    private static final int MAX_TYPE = 64;
+    private static final int MAX_MESSAGE_ID = 64;
+    private static final int MAX_NUMBER_TEXT = 40;
+    private static final Pattern SHORT_CODE_OR_SENDER_ID = Pattern.compile("\\d{3,8}|(?=.*[A-Za-z])[A-Za-z0-9]{1,11}");
 
     private final ObjectMapper mapper;
     private final PhoneNumbers phoneNumbers;
@@ -51,8 +58,8 @@ public class WebhookParser {
             throw ApiException.badRequest("Webhook body must be a JSON object");
         }
         JsonNode event = !root.has("type") && root.path("object").isObject() ? root.get("object") : root;
-        String id = requiredText(event, "id", "id");
-        String type = requiredText(event, "type", "type");
+        String id = requiredText(event, "id", "id", MAX_EVENT_ID);
+        String type = requiredText(event, "type", "type", MAX_TYPE);
         JsonNode object = event.path("data").path("object");
         return new WebhookEvent(id, type, instant(event.path("createdAt"), "createdAt", Instant.now()), object, event);
     }
@@ -63,14 +70,18 @@ public class WebhookParser {
         if (!m.isObject()) {
             throw ApiException.badRequest("Webhook field data.object is missing");
         }
-        String id = requiredText(m, "id", "data.object.id");
-        String from = number(requiredText(m, "from", "data.object.from"));
-        String to = number(firstRecipient(m.path("to")));
+        String id = requiredText(m, "id", "data.object.id", MAX_MESSAGE_ID);
+        String from = number(requiredText(m, "from", "data.object.from", MAX_NUMBER_TEXT), "data.object.from");
+        String to = number(firstRecipient(m.path("to")), "data.object.to");
         String directionField = m.path("direction").asText("");
         MessageDirection direction = directionField.isBlank()
                 ? ("message.received".equals(event.type()) ? MessageDirection.INBOUND : MessageDirection.OUTBOUND)
                 : MessageDirection.fromOpenPhone(directionField);
-        String text = m.hasNonNull("text") ? m.get("text").asText() : m.path("body").asText("");
+        JsonNode textNode = m.hasNonNull("text") ? m.get("text") : m.path("body");
+        if (!textNode.isMissingNode() && !textNode.isNull() && !textNode.isTextual()) {
+            throw ApiException.badRequest("Webhook field data.object.text must be a string");
+        }
+        String text = textNode.isTextual() ? textNode.asText() : "";
         List<Map<String, Object>> media = media(m.path("media"));
         if (text.isEmpty() && media.isEmpty()) {
             throw ApiException.badRequest("Webhook field data.object.text is missing");
@@ -88,11 +99,24 @@ public class WebhookParser {
         if (!first.isTextual() || first.asText().isBlank()) {
             throw ApiException.badRequest("Webhook field data.object.to is missing");
         }
+        if (first.asText().length() > MAX_NUMBER_TEXT) {
+            throw ApiException.badRequest("Webhook field data.object.to is not a phone number");
+        }
         return first.asText();
     }
 
-    private String number(String raw) {
-        return phoneNumbers.toE164(raw).orElse(raw.strip());
+    /**
+     * E.164 when it is a valid number; otherwise kept as written only if it is a short code or an
+     * alphanumeric sender id (texts from businesses), which have no E.164 form.
+     */
+    private String number(String raw, String path) {
+        return phoneNumbers.toE164(raw).orElseGet(() -> {
+            String sender = raw.strip();
+            if (!SHORT_CODE_OR_SENDER_ID.matcher(sender).matches()) {
+                throw ApiException.badRequest("Webhook field " + path + " is not a phone number");
+            }
+            return sender;
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -108,10 +132,13 @@ public class WebhookParser {
         return items;
     }
 
-    private static String requiredText(JsonNode node, String field, String path) {
+    private static String requiredText(JsonNode node, String field, String path, int maxLength) {
         JsonNode value = node.path(field);
         if (!value.isTextual() || value.asText().isBlank()) {
             throw ApiException.badRequest("Webhook field " + path + " is missing");
+        }
+        if (value.asText().length() > maxLength) {
+            throw ApiException.badRequest("Webhook field " + path + " is longer than " + maxLength + " characters");
         }
         return value.asText();
     }
