@@ -3,6 +3,7 @@ package com.clubos.messages.conversation;
 import com.clubos.messages.message.MessageView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +11,11 @@ import java.util.List;
  * A conversation in the plan's shape: snake_case columns, camelCase {@code lastMessage} and
  * {@code messageCount}. {@code messages} is present when asked for (recent messages in the list,
  * the newest page in the detail view); {@code olderCursor} pages back through history.
+ * <p>
+ * Registered for reflection (with the types of its components) because {@code EventRenderer} writes
+ * it to WebSocket clients through the ObjectMapper directly, which Quarkus cannot see at build time.
  */
+@RegisterForReflection(registerFullHierarchy = true)
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ConversationView(
         long id,

@@ -1,10 +1,16 @@
 package com.clubos.messages.message;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A message as the API and the pages show it (the plan's field names: text, from, to, createdAt). */
+/**
+ * A message as the API and the pages show it (the plan's field names: text, from, to, createdAt).
+ * Registered for reflection because {@code EventRenderer} also writes it to WebSocket clients through
+ * the ObjectMapper directly (native image).
+ */
+@RegisterForReflection(registerFullHierarchy = true)
 public record MessageView(
         long id,
         long conversationId,
