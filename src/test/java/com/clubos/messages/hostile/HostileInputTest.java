@@ -102,8 +102,8 @@ class HostileInputTest {
         data.inbound("+19025550111", "hello", Instant.now());
         for (int i = 0; i < ROUNDS; i++) {
             Response list = given().header("Authorization", TestTokens.bearer("support"))
-                    .queryParam("limit", input.string()).queryParam("offset", input.string())
-                    .queryParam("search", input.string()).queryParam("before", input.string())
+                    .queryParam("limit", shortString(input)).queryParam("offset", shortString(input))
+                    .queryParam("search", shortString(input)).queryParam("before", shortString(input))
                     .get("/api/messages/conversations");
             assertClean(list, "list #" + i);
             Response open = given().header("Authorization", TestTokens.bearer("support"))
@@ -113,8 +113,17 @@ class HostileInputTest {
         }
     }
 
+    /** URLs past the HTTP layer's limit are refused before our code (see the over-long URL case below). */
+    private static String shortString(HostileInput input) {
+        String value = input.string();
+        return value.length() > 2_000 ? value.substring(0, 2_000) : value;
+    }
+
     @Test
     void hugeHeadersAndWrongMethodsAreRefusedCleanly() {
+        Response longUrl = given().header("Authorization", TestTokens.bearer("support"))
+                .queryParam("search", "s".repeat(10_000)).get("/api/messages/conversations");
+        assertTrue(longUrl.statusCode() == 414 || longUrl.statusCode() == 200, "long URL: " + longUrl.statusCode());
         Response huge = given().header("Authorization", TestTokens.bearer("support")).header("X-Padding", "p".repeat(40_000))
                 .get("/api/messages/conversations");
         assertTrue(huge.statusCode() == 431 || huge.statusCode() == 400, "huge header: " + huge.statusCode());
