@@ -36,16 +36,11 @@ public class ChangeEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    /**
-     * Appends a change in the caller's transaction and queues a NOTIFY carrying its sequence;
-     * PostgreSQL delivers the NOTIFY only if, and when, the transaction commits.
-     */
+    /** Appends a change in the caller's transaction; it is announced after commit (ChangeNotifier). */
     public static long append(String type, long conversationId, Long messageId) {
         Number seq = (Number) getEntityManager().createNativeQuery("""
-                        WITH change AS (
-                            INSERT INTO change_events (type, conversation_id, message_id)
-                            VALUES (:type, :conversation, :message) RETURNING seq)
-                        SELECT seq FROM change, pg_notify('clubos_changes', seq::text) AS notified""")
+                        INSERT INTO change_events (type, conversation_id, message_id)
+                        VALUES (:type, :conversation, :message) RETURNING seq""")
                 .setParameter("type", type)
                 .setParameter("conversation", conversationId)
                 .setParameter("message", messageId)

@@ -6,13 +6,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -20,7 +18,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Fans changes out across replicas: one dedicated connection LISTENs on the change channel; each
- * NOTIFY carries a sequence number, and the rows are loaded and pushed to this replica's clients.
+ * NOTIFY carries sequence numbers ("12" or "12,13,14"), and the rows are loaded and pushed to this
+ * replica's clients.
  * After the connection drops (database restart, pg_terminate_backend) it reconnects and pushes
  * whatever was committed in between.
  */
@@ -73,7 +72,7 @@ public class ChangeListener {
 
     private void run() {
         while (running) {
-            try (Connection connection = connect()) {
+            try (Connection connection = DatabaseConnections.open(url, user, password, APPLICATION_NAME)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + ChangeEvent.CHANNEL);
                 }
@@ -97,17 +96,6 @@ public class ChangeListener {
         }
     }
 
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", APPLICATION_NAME);
-        properties.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(url, properties);
-    }
-
     /** On first start nothing is replayed; after a reconnect, what was committed in between is pushed. */
     private void catchUp() {
         if (lastSeq < 0) {
@@ -128,10 +116,12 @@ public class ChangeListener {
     private void deliver(PGNotification[] notifications) {
         List<Long> seqs = new ArrayList<>();
         for (PGNotification notification : notifications) {
-            try {
-                seqs.add(Long.parseLong(notification.getParameter()));
-            } catch (NumberFormatException e) {
-                LOG.debugf("Ignoring a malformed change notification");
+            for (String seq : notification.getParameter().split(",")) {
+                try {
+                    seqs.add(Long.parseLong(seq.strip()));
+                } catch (NumberFormatException e) {
+                    LOG.debugf("Ignoring a malformed change notification");
+                }
             }
         }
         if (seqs.isEmpty()) {

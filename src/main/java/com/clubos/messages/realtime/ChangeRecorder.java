@@ -5,6 +5,9 @@ import com.clubos.messages.message.MessageChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
@@ -13,20 +16,39 @@ import java.time.Instant;
 public class ChangeRecorder {
 
     private final RealtimeConfig config;
+    private final ChangeNotifier notifier;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public ChangeRecorder(RealtimeConfig config) {
+    public ChangeRecorder(RealtimeConfig config, ChangeNotifier notifier, TransactionSynchronizationRegistry transactions) {
         this.config = config;
+        this.notifier = notifier;
+        this.transactions = transactions;
     }
 
     void onMessage(@Observes MessageChanged change) {
         String type = change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
-        ChangeEvent.append(type, change.conversationId(), change.messageId());
+        announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId()));
     }
 
     void onConversation(@Observes ConversationChanged change) {
         String type = change.kind() == ConversationChanged.Kind.READ
                 ? ChangeEvent.CONVERSATION_READ : ChangeEvent.CONVERSATION_UPDATED;
-        ChangeEvent.append(type, change.conversationId(), null);
+        announceAfterCommit(ChangeEvent.append(type, change.conversationId(), null));
+    }
+
+    private void announceAfterCommit(long seq) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    notifier.committed(seq);
+                }
+            }
+        });
     }
 
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -105,6 +105,8 @@ class RealtimeTest {
                         seq = row.getLong(1);
                     }
                 }
+                replicaB.commit();
+                // Replica B announces it after commit, as ChangeNotifier does.
                 replicaB.createStatement().execute("NOTIFY clubos_changes, '" + seq + "'");
                 replicaB.commit();
             }

@@ -142,7 +142,8 @@ class ChatPageTest {
         By outbound = By.cssSelector(".bubble.outbound");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(outbound, "Yes! Bay 3 is yours at 7 ⛳"));
         wait.until(ExpectedConditions.attributeToBe(outbound, "data-status", "delivered"));
-        assertTrue(driver.findElement(outbound).getText().contains("Delivered"));
+        // Bubbles are re-rendered on every event: look them up afresh rather than hold an element.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(outbound, "Delivered"));
         assertEquals(1, driver.findElements(outbound).size(), "one bubble, not an optimistic copy left behind");
         assertEquals("", text.getAttribute("value"));
         Browser.screenshot(driver, "03-delivered");
