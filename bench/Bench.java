@@ -306,7 +306,7 @@ public class Bench {
                 clients, events, delivered, (long) clients * events, percentile(latencies, 50), percentile(latencies, 99));
         if (System.getenv("BENCH_HOLD_SECONDS") != null) {
             // Lets run.sh read the service's RSS while the sockets are open.
-            System.out.println("holding");
+            System.err.println("holding the sockets open");
             Thread.sleep(Long.parseLong(System.getenv("BENCH_HOLD_SECONDS")) * 1000);
         }
         sockets.forEach(s -> s.sendClose(WebSocket.NORMAL_CLOSURE, "done"));

@@ -35,18 +35,19 @@ start_service() { # $1: outbox on/off
 }
 stop_service() { kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; }
 trap stop_service EXIT
-bench() { BENCH_URL="http://127.0.0.1:$PORT" BENCH_JWT_SECRET=$JWT_SECRET BENCH_WEBHOOK_SECRET=$WEBHOOK_SECRET \
-  java -cp "$PG_JAR" bench/Bench.java "$@" | tee -a "$OUT/results.txt"; }
+load() { BENCH_URL="http://127.0.0.1:$PORT" BENCH_JWT_SECRET=$JWT_SECRET BENCH_WEBHOOK_SECRET=$WEBHOOK_SECRET \
+  java -cp "$PG_JAR" bench/Bench.java "$@"; }
+bench() { load "$@" | tee -a "$OUT/results.txt"; }
 rss_kb() { ps -o rss= -p "$SERVICE_PID" | tr -d ' '; }
 psql_bench() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
 
 : > "$OUT/results.txt"
 start_service false
-bench webhooks 2000 32 > /dev/null            # warm-up, not reported
+load webhooks 2000 32 > /dev/null             # warm-up, not reported
 bench webhooks 20000 32
 bench webhooks 20000 64
 bench jsonb
-bench sends 500 50 > /dev/null                 # warm-up
+load sends 500 50 > /dev/null                  # warm-up, not reported
 bench sends 5000 50
 idle_rss=$(rss_kb)
 BENCH_HOLD_SECONDS=3 bench websocket 1 50 &
@@ -59,7 +60,7 @@ echo "websocket rss_idle_kb=$idle_rss rss_with_1000_sockets_kb=${held_rss:-?}" |
 
 # Outbox drain: 1,000 queued sends, then a replica with the outbox on, against the simulator's 10/s limiter.
 psql_bench "TRUNCATE messages, message_status, openphone_conversations, webhook_events, change_events, audit_log CASCADE" >/dev/null
-bench sends 1000 50 > /dev/null
+load sends 1000 50 > /dev/null
 stop_service
 start_service true
 bench drain 1000
