@@ -170,7 +170,8 @@ class ChatPageTest {
         open(PRIYA);
         webhook(JORDAN, "Running 10 min late");
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .badge"), "2"));
-        assertEquals("Running 10 min late", conversation(JORDAN).findElement(By.className("preview")).getText());
+        wait.until(ExpectedConditions.textToBe(
+                By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .preview"), "Running 10 min late"));
         wait.until(ExpectedConditions.titleIs("(2) Messages · ClubOS"));
 
         webhook(PRIYA, "Can I bring a friend?");
