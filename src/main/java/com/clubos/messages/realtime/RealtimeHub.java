@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  * too far behind is told to resync and gets nothing more until it resumes.
  */
 @ApplicationScoped
+@Startup // so the sessions gauge exists before the first connection
 public class RealtimeHub {
 
     private static final Logger LOG = Logger.getLogger(RealtimeHub.class);

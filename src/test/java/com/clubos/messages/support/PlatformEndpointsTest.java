@@ -40,4 +40,21 @@ class PlatformEndpointsTest {
                 .body("success", equalTo(false))
                 .body("error", equalTo("Not found"));
     }
+
+    @Test
+    void everyResponseCarriesARequestIdAndASaneOneIsKept() {
+        String generated = given().get("/q/health/live").then().statusCode(200).extract().header("X-Request-Id");
+        org.junit.jupiter.api.Assertions.assertTrue(generated != null && generated.length() >= 32, generated);
+        given().header("X-Request-Id", "trace-123").get("/api/no-such-thing").then()
+                .header("X-Request-Id", equalTo("trace-123"));
+        String replaced = given().header("X-Request-Id", "<script>").get("/q/health/live").then().extract().header("X-Request-Id");
+        org.junit.jupiter.api.Assertions.assertNotEquals("<script>", replaced);
+    }
+
+    @Test
+    void metricsExposeTheServicesOwnGauges() {
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("clubos_websocket_sessions"));
+    }
 }
