@@ -87,6 +87,15 @@ final class Outbox {
         return Message.count("sentById = ?1 and createdAt > ?2", userId, since);
     }
 
+    /** Seconds the oldest waiting message has waited; 0 when none waits. */
+    static double oldestAgeSeconds() {
+        Number age = (Number) Panache.getEntityManager().createNativeQuery("""
+                        SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)
+                        FROM messages WHERE status IN ('queued', 'sending')""")
+                .getSingleResult();
+        return age.doubleValue();
+    }
+
     static long depth() {
         return Message.count("status in (?1, ?2)", MessageStatus.QUEUED, MessageStatus.SENDING);
     }

@@ -64,7 +64,8 @@ public class OutboxWorker {
         dispatcher = new Thread(this::dispatch, "outbox-dispatcher");
         dispatcher.start();
         if (metrics.find("clubos.outbox.depth").gauge() == null) {
-            metrics.gauge("clubos.outbox.depth", this, worker -> worker.depth());
+            metrics.gauge("clubos.outbox.depth", this, worker -> worker.measure(Outbox::depth));
+            metrics.gauge("clubos.outbox.oldest.age.seconds", this, worker -> worker.measure(Outbox::oldestAgeSeconds));
         }
     }
 
@@ -136,9 +137,9 @@ public class OutboxWorker {
         }
     }
 
-    private double depth() {
+    private double measure(java.util.concurrent.Callable<? extends Number> query) {
         try {
-            return QuarkusTransaction.requiringNew().call(Outbox::depth);
+            return QuarkusTransaction.requiringNew().call(query).doubleValue();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

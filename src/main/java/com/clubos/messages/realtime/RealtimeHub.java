@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 public class RealtimeHub {
 
     private static final Logger LOG = Logger.getLogger(RealtimeHub.class);
+    private static final int SERVICE_RESTART = 1012;
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final EventRenderer renderer;
@@ -134,6 +138,14 @@ public class RealtimeHub {
                 }
             }
         }
+    }
+
+    /** On shutdown: tell clients to reconnect (to another replica) and close with 1012, service restart. */
+    void closeAll(@Observes ShutdownEvent event) {
+        String hint = renderer.write(Map.of("type", "reconnect", "reason", "server restarting"));
+        clients.values().forEach(client -> client.connection.sendText(hint)
+                .chain(() -> client.connection.close(new CloseReason(SERVICE_RESTART, "Server restarting")))
+                .subscribe().with(ok -> { }, failure -> { }));
     }
 
     /** Tells every client to reload: used when this replica may have missed changes. */

@@ -53,8 +53,10 @@ class PlatformEndpointsTest {
 
     @Test
     void metricsExposeTheServicesOwnGauges() {
+        given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then()
                 .statusCode(200)
-                .body(containsString("clubos_websocket_sessions"));
+                .body(containsString("clubos_websocket_sessions"))
+                .body(containsString("http_server_requests_seconds_bucket"));
     }
 }
