@@ -47,6 +47,7 @@ public class Bench {
             case "sends" -> sends(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "drain" -> drain(Integer.parseInt(args[1]));
             case "websocket" -> websocket(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "storm" -> storm(Integer.parseInt(args[1]), args[2].split(","));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -196,6 +197,56 @@ public class Bench {
             s.execute("DELETE FROM openphone_conversations WHERE id = " + conversation);
         }
         return perMessage;
+    }
+
+    /**
+     * Fault scenario 1: {@code unique} signed webhooks plus 30 % duplicates, shuffled, spread over
+     * several instances sharing one database; then every unique message must be stored once and the
+     * unread counts must add up exactly.
+     */
+    static void storm(int unique, String[] instances) throws Exception {
+        long before = count("select count(*) from messages");
+        long unreadBefore = count("select coalesce(sum(unread_count), 0) from openphone_conversations");
+        byte[] key = Base64.getDecoder().decode(secret);
+        List<byte[]> events = new ArrayList<>();
+        for (int i = 0; i < unique; i++) {
+            String customer = String.format("+1902558%04d", i % 200);
+            events.add(("{\"id\":\"EVs" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\"" + Instant.now()
+                    + "\",\"data\":{\"object\":{\"id\":\"ACs" + UUID.randomUUID() + "\",\"from\":\"" + customer + "\",\"to\":[\"" + LINE
+                    + "\"],\"direction\":\"incoming\",\"text\":\"storm " + i + "\",\"createdAt\":\"" + Instant.now() + "\"}}}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        List<byte[]> deliveries = new ArrayList<>(events);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < unique * 3 / 10; i++) {
+            deliveries.add(events.get(random.nextInt(unique)));
+        }
+        Collections.shuffle(deliveries, random);
+        String ts = String.valueOf(System.currentTimeMillis());
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        long elapsed = run(deliveries.size(), 32, i -> {
+            byte[] body = deliveries.get(i);
+            String url = instances[i % instances.length] + "/api/openphone/webhook";
+            String signature = "hmac;1;" + ts + ";" + hmac(key, (ts + ".").getBytes(StandardCharsets.UTF_8), body);
+            // Like OpenPhone: retry until a 2xx.
+            for (int attempt = 0; attempt < 20; attempt++) {
+                int status = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                        .header("openphone-signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    ok.incrementAndGet();
+                    return;
+                }
+                retried.incrementAndGet();
+                Thread.sleep(200);
+            }
+        });
+        long stored = count("select count(*) from messages") - before;
+        long unread = count("select coalesce(sum(unread_count), 0) from openphone_conversations") - unreadBefore;
+        System.out.printf(Locale.ROOT, "storm instances=%d unique=%d deliveries=%d acknowledged=%d retries=%d stored=%d lost=%d duplicated=%d unread_delta=%d seconds=%.1f%n",
+                instances.length, unique, deliveries.size(), ok.get(), retried.get(), stored, Math.max(0, unique - stored),
+                Math.max(0, stored - unique), unread, elapsed / 1e9);
     }
 
     // --- Sends -----------------------------------------------------------------------------------
