@@ -12,6 +12,7 @@ public class BrowserTestProfile implements QuarkusTestProfile {
                 "openphone.simulator", "true",
                 "openphone.outbox.enabled", "true",
                 "openphone.outbox.poll-interval", "PT0.2S",
-                "openphone.simulator.delivery-delay", "PT0.3S");
+                "openphone.simulator.delivery-delay", "PT0.3S",
+                "openphone.contacts.refresh-every", "off");
     }
 }

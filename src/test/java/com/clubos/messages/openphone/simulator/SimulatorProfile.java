@@ -16,7 +16,9 @@ public class SimulatorProfile implements QuarkusTestProfile {
         return Map.of(
                 "openphone.simulator", "true",
                 "openphone.webhook.secrets", SECRET + ",second-secret-not-used",
-                "openphone.simulator.delivery-delay", "PT0.1S");
+                "openphone.simulator.delivery-delay", "PT0.1S",
+                // No background contact refresh eating into the simulator's rate limit.
+                "openphone.contacts.refresh-every", "off");
     }
 
     @Override
