@@ -225,17 +225,25 @@ public class Bench {
         String ts = String.valueOf(System.currentTimeMillis());
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger retried = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong longestRecovery = new java.util.concurrent.atomic.AtomicLong();
         long elapsed = run(deliveries.size(), 32, i -> {
             byte[] body = deliveries.get(i);
             String url = instances[i % instances.length] + "/api/openphone/webhook";
             String signature = "hmac;1;" + ts + ";" + hmac(key, (ts + ".").getBytes(StandardCharsets.UTF_8), body);
-            // Like OpenPhone: retry until a 2xx.
-            for (int attempt = 0; attempt < 20; attempt++) {
-                int status = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                        .header("openphone-signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Like OpenPhone: retry until a 2xx (here for up to a minute).
+            long first = System.nanoTime();
+            for (int attempt = 0; attempt < 300; attempt++) {
+                int status;
+                try {
+                    status = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                            .header("openphone-signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException e) {
+                    status = -1;
+                }
                 if (status == 200) {
                     ok.incrementAndGet();
+                    longestRecovery.accumulateAndGet(System.nanoTime() - first, Math::max);
                     return;
                 }
                 retried.incrementAndGet();
@@ -244,9 +252,9 @@ public class Bench {
         });
         long stored = count("select count(*) from messages") - before;
         long unread = count("select coalesce(sum(unread_count), 0) from openphone_conversations") - unreadBefore;
-        System.out.printf(Locale.ROOT, "storm instances=%d unique=%d deliveries=%d acknowledged=%d retries=%d stored=%d lost=%d duplicated=%d unread_delta=%d seconds=%.1f%n",
+        System.out.printf(Locale.ROOT, "storm instances=%d unique=%d deliveries=%d acknowledged=%d retries=%d stored=%d lost=%d duplicated=%d unread_delta=%d seconds=%.1f max_recovery_s=%.1f%n",
                 instances.length, unique, deliveries.size(), ok.get(), retried.get(), stored, Math.max(0, unique - stored),
-                Math.max(0, stored - unique), unread, elapsed / 1e9);
+                Math.max(0, stored - unique), unread, elapsed / 1e9, longestRecovery.get() / 1e9);
     }
 
     // --- Sends -----------------------------------------------------------------------------------
