@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -32,23 +30,16 @@ public class ChangeListener {
 
     private final RealtimeHub hub;
     private final RealtimeConfig config;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final DatabaseConnections connections;
     private volatile boolean running;
     private volatile long lastSeq = -1;
     private volatile boolean listening;
     private Thread thread;
 
-    public ChangeListener(RealtimeHub hub, RealtimeConfig config,
-                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                          @ConfigProperty(name = "quarkus.datasource.username") String user,
-                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public ChangeListener(RealtimeHub hub, RealtimeConfig config, DatabaseConnections connections) {
         this.hub = hub;
         this.config = config;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse("");
+        this.connections = connections;
     }
 
     void start(@Observes StartupEvent event) {
@@ -72,7 +63,7 @@ public class ChangeListener {
 
     private void run() {
         while (running) {
-            try (Connection connection = DatabaseConnections.open(url, user, password, APPLICATION_NAME)) {
+            try (Connection connection = connections.open(APPLICATION_NAME)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + ChangeEvent.CHANNEL);
                 }

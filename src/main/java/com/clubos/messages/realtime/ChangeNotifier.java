@@ -9,11 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,20 +30,13 @@ public class ChangeNotifier {
 
     private final BlockingQueue<Long> committed = new LinkedBlockingQueue<>();
     private final RealtimeConfig config;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final DatabaseConnections connections;
     private volatile boolean running;
     private Thread thread;
 
-    public ChangeNotifier(RealtimeConfig config,
-                          @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                          @ConfigProperty(name = "quarkus.datasource.username") String user,
-                          @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public ChangeNotifier(RealtimeConfig config, DatabaseConnections connections) {
         this.config = config;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse("");
+        this.connections = connections;
     }
 
     /** Called once the change's transaction has committed. */
@@ -70,7 +61,7 @@ public class ChangeNotifier {
     private void run() {
         List<Long> batch = new ArrayList<>();
         while (running || !committed.isEmpty()) {
-            try (Connection connection = DatabaseConnections.open(url, user, password, APPLICATION_NAME);
+            try (Connection connection = connections.open(APPLICATION_NAME);
                  PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + ChangeEvent.CHANNEL + "', ?)")) {
                 while (running || !committed.isEmpty() || !batch.isEmpty()) {
                     if (batch.isEmpty()) {
