@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Response.Status.NOT_FOUND, message);
     }
 
+    /** Well-formed, but not possible for this target (a snippet with a placeholder it has no value for). */
+    public static ApiException unprocessable(String message) {
+        return new ApiException(422, message, null);
+    }
+
     public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
         return new ApiException(429, message, retryAfterSeconds);
     }

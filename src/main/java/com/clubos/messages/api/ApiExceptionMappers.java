@@ -120,8 +120,22 @@ public class ApiExceptionMappers {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return envelope(503, "Database unavailable; retry shortly").header("Retry-After", 5).build();
         }
+        if (uniqueViolation(e)) {
+            // Two requests raced to create the same unique thing (a snippet name); the loser is told.
+            return envelope(409, "Conflicts with an existing record; reload and try again").build();
+        }
         LOG.error("Unexpected error", e);
         return envelope(500, "Internal error").build();
+    }
+
+    /** PostgreSQL's unique_violation (SQLState 23505) anywhere in the chain. */
+    static boolean uniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Connection failures (SQLState class 08), server shutdown (57P) or no connection to be had. */

@@ -7,14 +7,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import com.clubos.messages.api.Cursor;
+import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Who did what to which target, and when: sends, retries, logins, renames. */
+/** Who did what to which target, and when: sends, retries, logins, renames, assignments, opt-outs, snippets. */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry extends PanacheEntityBase {
@@ -45,9 +48,49 @@ public class AuditEntry extends PanacheEntityBase {
         entry.action = action;
         entry.target = target;
         entry.details = new LinkedHashMap<>(details);
-        entry.at = Instant.now();
+        entry.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entry.persist();
         return entry;
+    }
+
+    /** Entries matching the filter, newest first, older than {@code before} when given. */
+    public static List<AuditEntry> page(AuditFilter filter, Cursor before, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (filter.action() != null) {
+            if (filter.action().endsWith(".")) {
+                where.append(" and action like :action");
+                parameters.and("action", filter.action().replace("%", "").replace("_", "") + "%");
+            } else {
+                where.append(" and action = :action");
+                parameters.and("action", filter.action());
+            }
+        }
+        if (filter.actor() != null) {
+            where.append(" and lower(actor) = :actor");
+            parameters.and("actor", filter.actor().toLowerCase());
+        }
+        if (filter.target() != null) {
+            where.append(" and target = :target");
+            parameters.and("target", filter.target());
+        }
+        if (filter.since() != null) {
+            where.append(" and at >= :since");
+            parameters.and("since", filter.since());
+        }
+        if (filter.until() != null) {
+            where.append(" and at < :until");
+            parameters.and("until", filter.until());
+        }
+        if (before != null) {
+            where.append(" and (at < :beforeAt or (at = :beforeAt and id < :beforeId))");
+            parameters.and("beforeAt", before.at()).and("beforeId", before.id());
+        }
+        return find(where + " order by at desc, id desc", parameters).page(0, limit).list();
+    }
+
+    public Cursor cursor() {
+        return new Cursor(at, id);
     }
 
     public static List<AuditEntry> latestFor(String action, int limit) {

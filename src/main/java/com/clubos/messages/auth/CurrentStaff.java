@@ -18,6 +18,25 @@ public class CurrentStaff {
         return token.getName();
     }
 
+    /** The staff role the token grants (admin, operator or support), or null when it grants none. */
+    public String role() {
+        for (String role : new String[] {Roles.ADMIN, Roles.OPERATOR, Roles.SUPPORT}) {
+            if (token.getGroups() != null && token.getGroups().contains(role)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    /** The caller as the staff directory and audit entries name them. */
+    public StaffMember member() {
+        return new StaffMember(id(), displayName(), role());
+    }
+
+    public boolean isAdmin() {
+        return Roles.ADMIN.equals(role());
+    }
+
     /** A readable name: the token's name claim, else its email, else the user id. */
     public String displayName() {
         for (String claim : new String[] {"name", "email", "username"}) {

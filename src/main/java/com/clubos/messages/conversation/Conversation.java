@@ -68,6 +68,22 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "message_count", nullable = false)
     public int messageCount;
 
+    @Column(name = "inbox_status", nullable = false)
+    public InboxStatus inboxStatus;
+
+    @Column(name = "assignee_id")
+    public String assigneeId;
+
+    @Column(name = "assignee_name")
+    public String assigneeName;
+
+    /** The customer texted STOP (or a synonym) and has not texted START since: nothing may be sent. */
+    @Column(name = "opted_out", nullable = false)
+    public boolean optedOut;
+
+    @Column(name = "opt_out_changed_at")
+    public Instant optOutChangedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -79,13 +95,26 @@ public class Conversation extends PanacheEntityBase {
     }
 
     /**
-     * One page of conversations, most recent activity first. {@code search} matches,
+     * One page of conversations, most recent activity first. The filter's {@code search} matches,
      * case-insensitively, any part of the name and, when written like a phone number, any run of
      * digits of the number. LIKE metacharacters in it are literal.
      */
-    public static List<Conversation> page(String search, Cursor before, int offset, int limit) {
+    public static List<Conversation> page(ConversationFilter filter, Cursor before, int offset, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        String search = filter.search();
+        if (filter.assignee() != null) {
+            if (filter.assignee().equals(ConversationFilter.UNASSIGNED)) {
+                where.append(" and c.assigneeId is null");
+            } else {
+                where.append(" and c.assigneeId = :assignee");
+                parameters.and("assignee", filter.assignee());
+            }
+        }
+        if (filter.status() != null) {
+            where.append(" and c.inboxStatus = :status");
+            parameters.and("status", filter.status());
+        }
         if (search != null && !search.isBlank()) {
             // Only a term written like a phone number ("(902) 555-01", "+1 902") is a number search.
             String digits = search.matches("[\\d\\s+().-]+") ? search.replaceAll("\\D", "") : "";
@@ -144,7 +173,7 @@ public class Conversation extends PanacheEntityBase {
     /**
      * Counts a newly stored message in its conversation in one atomic statement: the counters are
      * incremented by PostgreSQL, and the preview only moves forward in time, so messages arriving
-     * out of order leave the newest one as "last".
+     * out of order leave the newest one as "last". A customer's text reopens a done conversation.
      */
     public static void countMessage(Message message, boolean unread) {
         getEntityManager().createNativeQuery("""
@@ -159,6 +188,7 @@ public class Conversation extends PanacheEntityBase {
                                 THEN :direction ELSE last_message_direction END,
                             last_message_at = CASE WHEN last_message_id IS NULL THEN :at
                                 ELSE GREATEST(last_message_at, :at) END,
+                            inbox_status = CASE WHEN :unread = 1 THEN 'open' ELSE inbox_status END,
                             updated_at = now()
                         WHERE id = :id""")
                 .setParameter("unread", unread ? 1 : 0)
@@ -193,6 +223,44 @@ public class Conversation extends PanacheEntityBase {
     public static int nameIfUnknown(String phoneNumber, String customerName) {
         return update("customerName = ?1, updatedAt = ?2 where phoneNumber = ?3 and customerName = ?4",
                 customerName, Message.now(), phoneNumber, UNKNOWN_NAME);
+    }
+
+    public static int assign(long id, String assigneeId, String assigneeName) {
+        return update("assigneeId = ?1, assigneeName = ?2, updatedAt = ?3 where id = ?4",
+                assigneeId, assigneeName, Message.now(), id);
+    }
+
+    public static int setInboxStatus(long id, InboxStatus status) {
+        return update("inboxStatus = ?1, updatedAt = ?2 where id = ?3", status, Message.now(), id);
+    }
+
+    /**
+     * Records a STOP ({@code optedOut}) or START from the customer's message sent at {@code at}, unless
+     * a newer keyword message already decided, so a late or replayed webhook cannot undo a newer
+     * choice. Says whether it applied (the state may have been the same already).
+     */
+    public static boolean applyOptOut(long id, boolean optedOut, Instant at, long messageId) {
+        return getEntityManager().createNativeQuery("""
+                        UPDATE openphone_conversations SET opted_out = :optedOut, opt_out_changed_at = :at,
+                            opt_out_message_id = :messageId, updated_at = now()
+                        WHERE id = :id AND (opt_out_changed_at IS NULL OR opt_out_changed_at < :at)""")
+                .setParameter("optedOut", optedOut)
+                .setParameter("at", at)
+                .setParameter("messageId", messageId)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Whether the customer opted out, with the conversation's row locked until commit, so a STOP being
+     * applied at the same moment is either seen here or sees what this transaction queues.
+     */
+    public static boolean isOptedOut(long id) {
+        Object optedOut = getEntityManager()
+                .createNativeQuery("SELECT opted_out FROM openphone_conversations WHERE id = :id FOR UPDATE")
+                .setParameter("id", id)
+                .getSingleResult();
+        return Boolean.TRUE.equals(optedOut);
     }
 
     public static long totalUnread() {

@@ -1,5 +1,6 @@
 package com.clubos.messages.conversation;
 
+import com.clubos.messages.api.ApiException;
 import com.clubos.messages.api.ApiPage;
 import com.clubos.messages.api.ApiResponse;
 import com.clubos.messages.api.Cursor;
@@ -58,17 +59,42 @@ public class ConversationResource {
             @QueryParam("search") String search,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("before") String before,
             @Parameter(description = "summary: leave out each conversation's recent messages")
-            @QueryParam("fields") String fields) {
-        return service.list(search,
+            @QueryParam("fields") String fields,
+            @Parameter(description = "me (assigned to the caller), unassigned, or all (default)")
+            @QueryParam("assigned") String assigned,
+            @Parameter(description = "Only conversations assigned to this staff id") @QueryParam("assignee") String assignee,
+            @Parameter(description = "open, done, or all (default)") @QueryParam("status") String status) {
+        return service.list(new ConversationFilter(search, assigneeFilter(assigned, assignee), statusFilter(status)),
                 before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
                 QueryParams.offset(offset, "offset"),
                 QueryParams.limit(limit, "limit", DEFAULT_CONVERSATIONS, config.maxPageSize()),
                 !"summary".equalsIgnoreCase(fields));
     }
 
+    private String assigneeFilter(String assigned, String assignee) {
+        if (assignee != null && !assignee.isBlank()) {
+            return assignee.strip();
+        }
+        if (assigned == null || assigned.isBlank() || assigned.equalsIgnoreCase("all")) {
+            return null;
+        }
+        return switch (assigned.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "me", "mine" -> staff.id();
+            case "unassigned", "none" -> ConversationFilter.UNASSIGNED;
+            default -> throw ApiException.badRequest("assigned: must be me, unassigned or all");
+        };
+    }
+
+    private static InboxStatus statusFilter(String status) {
+        if (status == null || status.isBlank() || status.equalsIgnoreCase("all")) {
+            return null;
+        }
+        return InboxStatus.parse(status).orElseThrow(() -> ApiException.badRequest("status: must be open, done or all"));
+    }
+
     @GET
     @Path("/conversations/{phoneNumber}")
-    @Operation(summary = "Open a conversation: its newest messages (oldest first); marks it read")
+    @Operation(summary = "Open a conversation: its newest messages (oldest first) and internal notes; marks it read")
     @APIResponse(responseCode = "200", description = "The conversation with messages and olderCursor")
     @APIResponse(responseCode = "404", description = "Conversation not found")
     public ApiResponse<ConversationView> open(

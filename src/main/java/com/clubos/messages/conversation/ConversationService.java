@@ -19,6 +19,8 @@ public class ConversationService {
 
     static final String NOT_FOUND = "Conversation not found";
     static final int MAX_NAME_LENGTH = 200;
+    /** Notes are few per conversation; the detail view carries the newest ones whole. */
+    static final int NOTES_SHOWN = 200;
 
     private final PhoneNumbers phoneNumbers;
     private final MessagesConfig config;
@@ -32,8 +34,9 @@ public class ConversationService {
 
     /** Conversations, most recent activity first, each with its last message and, if asked, its recent ones. */
     @Transactional
-    public ApiPage<ConversationView> list(String search, Cursor before, int offset, int limit, boolean withMessages) {
-        List<Conversation> page = Conversation.page(search, before, offset, limit + 1);
+    public ApiPage<ConversationView> list(ConversationFilter filter, Cursor before, int offset, int limit,
+                                          boolean withMessages) {
+        List<Conversation> page = Conversation.page(filter, before, offset, limit + 1);
         boolean more = page.size() > limit;
         List<Conversation> shown = more ? page.subList(0, limit) : page;
         Map<Long, List<MessageView>> recent = withMessages ? recentMessages(shown) : Map.of();
@@ -51,7 +54,10 @@ public class ConversationService {
                 .collect(Collectors.groupingBy(MessageView::conversationId));
     }
 
-    /** One conversation with its newest page of messages; opening it marks it read, as the plan did. */
+    /**
+     * One conversation with its newest page of messages and its internal notes; opening it marks it
+     * read, as the plan did.
+     */
     @Transactional
     public ConversationView open(String phoneNumber, String line, int limit) {
         Conversation conversation = find(phoneNumber, line);
@@ -61,7 +67,8 @@ public class ConversationService {
         }
         Conversation.getEntityManager().refresh(conversation);
         List<Message> messages = Message.newestPage(conversation.id, null, limit + 1);
-        return ConversationView.of(conversation, views(messages, limit), olderCursor(messages, limit));
+        List<NoteView> notes = ConversationNote.newest(conversation.id, NOTES_SHOWN).stream().map(NoteView::of).toList();
+        return ConversationView.of(conversation, views(messages, limit), olderCursor(messages, limit), notes);
     }
 
     /** Messages older than {@code before}, for scrolling back through history; does not mark read. */
@@ -108,7 +115,7 @@ public class ConversationService {
         return Conversation.totalUnread();
     }
 
-    private Conversation find(String phoneNumber, String line) {
+    Conversation find(String phoneNumber, String line) {
         String customer = normalise(phoneNumber);
         return (line == null ? Conversation.findByCustomer(customer)
                 : Conversation.findByLineAndCustomer(normalise(line), customer))

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A conversation in the plan's shape: snake_case columns, camelCase {@code lastMessage} and
  * {@code messageCount}. {@code messages} is present when asked for (recent messages in the list,
- * the newest page in the detail view); {@code olderCursor} pages back through history.
+ * the newest page in the detail view); {@code olderCursor} pages back through history; {@code notes}
+ * (detail view only) are the staff's internal notes, never texts.
  * <p>
  * Registered for reflection (with the types of its components) because {@code EventRenderer} writes
  * it to WebSocket clients through the ObjectMapper directly, which Quarkus cannot see at build time.
@@ -26,17 +27,30 @@ public record ConversationView(
         @JsonProperty("unread_count") int unreadCount,
         @JsonProperty("last_read_at") @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastReadAt,
         @JsonProperty("last_message_at") Instant lastMessageAt,
+        @JsonProperty("inbox_status") InboxStatus inboxStatus,
+        @JsonProperty("assignee_id") @JsonInclude(JsonInclude.Include.ALWAYS) String assigneeId,
+        @JsonProperty("assignee_name") @JsonInclude(JsonInclude.Include.ALWAYS) String assigneeName,
+        @JsonProperty("opted_out") boolean optedOut,
+        @JsonProperty("opted_out_at") Instant optedOutAt,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) MessageView lastMessage,
         int messageCount,
         List<MessageView> messages,
-        String olderCursor) {
+        String olderCursor,
+        List<NoteView> notes) {
 
     public static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor) {
+        return of(c, messages, olderCursor, null);
+    }
+
+    public static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor,
+                                      List<NoteView> notes) {
         return new ConversationView(c.id, c.phoneNumber, c.lineNumber,
                 c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName, c.employeeName,
-                c.unreadCount, c.lastReadAt, c.lastMessageAt, c.createdAt, c.updatedAt,
-                c.lastMessage == null ? null : MessageView.of(c.lastMessage), c.messageCount, messages, olderCursor);
+                c.unreadCount, c.lastReadAt, c.lastMessageAt, c.inboxStatus, c.assigneeId, c.assigneeName,
+                c.optedOut, c.optedOut ? c.optOutChangedAt : null, c.createdAt, c.updatedAt,
+                c.lastMessage == null ? null : MessageView.of(c.lastMessage), c.messageCount, messages, olderCursor,
+                notes);
     }
 }

@@ -4,6 +4,7 @@ import com.clubos.messages.auth.Roles;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.message.Message;
+import com.clubos.messages.template.MessageTemplate;
 import com.clubos.messages.message.MessageDirection;
 import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.MessageStatusChange;
@@ -70,6 +71,20 @@ public class DemoData {
                 "Do you have left-handed clubs?", "We do! Ask at the front desk when you arrive.");
         conversation(line, "+17825550142", "Unknown", now.minus(Duration.ofDays(1)), 2,
                 "What are your hours on Sunday?", "Also, do you sell gift cards?");
+        snippet("Bay ready", "Hi {{first_name}}, your bay at {{club}} is ready. See you soon!");
+        snippet("Hours", "We're open 9am-11pm every day, including Sundays. - {{staff_name}}, {{club}}");
+        snippet("Gift cards", "Yes! Gift cards are sold at the front desk of {{club}}, any amount.");
+    }
+
+    private static void snippet(String name, String body) {
+        MessageTemplate template = new MessageTemplate();
+        template.name = name;
+        template.body = body;
+        template.createdBy = "Alex Admin";
+        template.updatedBy = "Alex Admin";
+        template.createdAt = Message.now();
+        template.updatedAt = template.createdAt;
+        template.persist();
     }
 
     /** Alternates inbound and outbound texts, a minute apart, the last {@code unread} of them unread. */

@@ -4,11 +4,11 @@ import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
 
 /** Stores enums in their lower-case wire form, matching the CHECK constraints of the schema. */
-abstract class LowerCaseEnumConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
+public abstract class LowerCaseEnumConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
 
     private final Class<E> type;
 
-    LowerCaseEnumConverter(Class<E> type) {
+    protected LowerCaseEnumConverter(Class<E> type) {
         this.type = type;
     }
 

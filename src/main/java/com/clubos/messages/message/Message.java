@@ -81,6 +81,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "give_up_at")
     public Instant giveUpAt;
 
+    /** Ask OpenPhone to mark the conversation done when it takes this message (setInboxStatus). */
+    @Column(name = "set_inbox_done", nullable = false)
+    public boolean setInboxDone;
+
     /** An earlier attempt may have reached OpenPhone: look it up there before sending again. */
     @Column(nullable = false)
     public boolean reconcile;
@@ -114,10 +118,10 @@ public class Message extends PanacheEntityBase {
         List<Number> ids = getEntityManager().createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
-                            created_at, updated_at)
+                            set_inbox_done, created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
                             CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
-                            :createdAt, :updatedAt)
+                            :setInboxDone, :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -133,6 +137,7 @@ public class Message extends PanacheEntityBase {
                 .setParameter("sentBy", sentBy)
                 .setParameter("sentById", sentById)
                 .setParameter("giveUpAt", giveUpAt)
+                .setParameter("setInboxDone", setInboxDone)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
                 .getResultList();

@@ -17,16 +17,18 @@ public class MessageIngestion {
 
     private final Event<MessageChanged> changes;
     private final ContactDirectory contacts;
+    private final OptOuts optOuts;
 
-    public MessageIngestion(Event<MessageChanged> changes, ContactDirectory contacts) {
+    public MessageIngestion(Event<MessageChanged> changes, ContactDirectory contacts, OptOuts optOuts) {
         this.changes = changes;
         this.contacts = contacts;
+        this.optOuts = optOuts;
     }
 
-    /** A customer's text: stored once, counted once as unread. */
+    /** A customer's text: stored once, counted once as unread; a STOP or START keyword is applied once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ObservedMessage observed) {
-        store(observed, true);
+        store(observed, true).ifPresent(optOuts::onInbound);
     }
 
     /**
@@ -59,7 +61,7 @@ public class MessageIngestion {
         return true;
     }
 
-    private void store(ObservedMessage observed, boolean unread) {
+    private Optional<Message> store(ObservedMessage observed, boolean unread) {
         Message message = new Message();
         message.conversationId = Conversation.upsert(observed.line(), observed.customer(),
                 contacts.nameOf(observed.customer()).orElse(null));
@@ -72,10 +74,11 @@ public class MessageIngestion {
         message.status = observed.status();
         message.createdAt = observed.createdAt();
         if (!message.insertIfAbsent()) {
-            return; // the same message under another event id
+            return Optional.empty(); // the same message under another event id
         }
         MessageStatusChange.record(message.id, message.status, null);
         Conversation.countMessage(message, unread);
         changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
+        return Optional.of(message);
     }
 }

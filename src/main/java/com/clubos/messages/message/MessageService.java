@@ -3,6 +3,7 @@ package com.clubos.messages.message;
 import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.conversation.InboxStatus;
 import com.clubos.messages.openphone.OpenPhoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -54,8 +55,13 @@ public class MessageService {
             throw ApiException.tooManyRequests("Send limit reached: at most " + outbox.sendLimitPerMinute()
                     + " texts a minute per staff member; try again shortly", SEND_LIMIT_WINDOW.toSeconds());
         }
+        long conversationId = Conversation.upsert(send.from(), send.to(), null);
+        if (Conversation.isOptedOut(conversationId)) {
+            throw optedOut(send.to());
+        }
         Message message = new Message();
-        message.conversationId = Conversation.upsert(send.from(), send.to(), null);
+        message.conversationId = conversationId;
+        message.setInboxDone = send.markDone();
         message.clientRef = send.clientRef();
         message.direction = MessageDirection.OUTBOUND;
         message.fromNumber = send.from();
@@ -76,6 +82,10 @@ public class MessageService {
         details.put("from", send.from());
         details.put("length", send.text().length());
         details.put("userId", actorId);
+        if (send.markDone()) {
+            details.put("markDone", true);
+            Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
+        }
         AuditEntry.record(actorName, "message.send", send.to(), details);
         changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
         return new Queued(MessageView.of(message), true);
@@ -86,6 +96,9 @@ public class MessageService {
     public MessageView retry(long id, String actorId, String actorName) {
         Message message = Message.<Message>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Message not found"));
+        if (message.direction == MessageDirection.OUTBOUND && Conversation.isOptedOut(message.conversationId)) {
+            throw optedOut(message.toNumber);
+        }
         if (!Outbox.retryFailed(id, Instant.now().plus(outbox.retryDeadline()))) {
             throw new ApiException(Response.Status.CONFLICT,
                     "Only a failed outbound message can be retried (this one is " + message.status.wire() + ")");
@@ -97,5 +110,10 @@ public class MessageService {
         changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, id, message.conversationId));
         Message.getEntityManager().refresh(message);
         return MessageView.of(message);
+    }
+
+    private static ApiException optedOut(String customer) {
+        return new ApiException(Response.Status.CONFLICT, customer + " has opted out of texts (replied STOP); "
+                + "nothing can be sent until they text START");
     }
 }

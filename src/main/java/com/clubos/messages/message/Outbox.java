@@ -19,12 +19,14 @@ final class Outbox {
         return Panache.getEntityManager().createNativeQuery("""
                         UPDATE messages m SET status = 'sending', attempts = m.attempts + 1,
                             sending_started_at = now(), updated_at = now()
-                        FROM (SELECT id FROM messages
-                              WHERE status = 'queued' AND direction = 'outbound'
-                                AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-                              ORDER BY next_attempt_at NULLS FIRST, id
+                        FROM (SELECT q.id FROM messages q
+                              WHERE q.status = 'queued' AND q.direction = 'outbound'
+                                AND (q.next_attempt_at IS NULL OR q.next_attempt_at <= now())
+                                AND NOT EXISTS (SELECT 1 FROM openphone_conversations c
+                                                WHERE c.id = q.conversation_id AND c.opted_out)
+                              ORDER BY q.next_attempt_at NULLS FIRST, q.id
                               LIMIT :limit
-                              FOR UPDATE SKIP LOCKED) due
+                              FOR UPDATE OF q SKIP LOCKED) due
                         WHERE m.id = due.id
                         RETURNING m.*""", Message.class)
                 .setParameter("limit", limit)
@@ -45,6 +47,22 @@ final class Outbox {
                                      FOR UPDATE SKIP LOCKED)
                         RETURNING id""")
                 .setParameter("before", startedBefore)
+                .getResultList();
+    }
+
+    /**
+     * Fails every send of a conversation still waiting in the queue (not one already on its way to
+     * OpenPhone, which holds its row as {@code sending}). Returns their ids.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Number> cancelQueued(long conversationId, String reason) {
+        return Panache.getEntityManager().createNativeQuery("""
+                        UPDATE messages SET status = 'failed', error_message = :reason, next_attempt_at = NULL,
+                            updated_at = now()
+                        WHERE conversation_id = :conversation AND direction = 'outbound' AND status = 'queued'
+                        RETURNING id""")
+                .setParameter("reason", reason)
+                .setParameter("conversation", conversationId)
                 .getResultList();
     }
 

@@ -80,7 +80,7 @@ public class OutboxSender {
                     return;
                 }
             }
-            accepted(message, openPhone.send(message.fromNumber, message.toNumber, message.body));
+            accepted(message, openPhone.send(message.fromNumber, message.toNumber, message.body, message.setInboxDone));
         } catch (OpenPhoneException e) {
             metrics.counter("clubos.openphone.errors", "status", String.valueOf(e.httpStatus())).increment();
             if (e.retryable()) {

@@ -1,5 +1,10 @@
 package com.clubos.messages.message;
 
-/** The body of POST /api/messages/send, as the plan's page sends it ({to, text}) plus optional fields. */
-public record SendRequest(String to, String text, String from, String clientRef) {
+/**
+ * The body of POST /api/messages/send, as the plan's page sends it ({to, text}) plus optional fields:
+ * {@code markDone: true} (or OpenPhone's own {@code setInboxStatus: "done"}) also marks the
+ * conversation done.
+ */
+public record SendRequest(String to, String text, String from, String clientRef, Boolean markDone,
+                          String setInboxStatus) {
 }

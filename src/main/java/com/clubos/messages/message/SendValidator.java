@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks a send request and answers every problem at once, each naming its field. */
 @ApplicationScoped
@@ -16,6 +18,8 @@ public class SendValidator {
     /** OpenPhone's limit for one message's content. */
     public static final int MAX_TEXT_LENGTH = 1600;
     static final int MAX_CLIENT_REF_LENGTH = 100;
+    /** {{first_name}}-style placeholders, as snippets write them. */
+    public static final Pattern UNFILLED_PLACEHOLDER = Pattern.compile("\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}}");
 
     private final PhoneNumbers phoneNumbers;
     private final OpenPhoneLines lines;
@@ -46,6 +50,21 @@ public class SendValidator {
         } else if (request.text().length() > MAX_TEXT_LENGTH) {
             problems.add("text: must be at most " + MAX_TEXT_LENGTH + " characters (it has "
                     + request.text().length() + ")");
+        } else {
+            // A snippet whose placeholder was never filled must not reach a customer with its braces.
+            Matcher unfilled = UNFILLED_PLACEHOLDER.matcher(request.text());
+            if (unfilled.find()) {
+                problems.add("text: contains the unfilled placeholder " + unfilled.group()
+                        + "; replace it with the real value before sending");
+            }
+        }
+
+        boolean markDone = Boolean.TRUE.equals(request.markDone());
+        if (request.setInboxStatus() != null && !request.setInboxStatus().isBlank()) {
+            if (!"done".equalsIgnoreCase(request.setInboxStatus().strip())) {
+                problems.add("setInboxStatus: can only be \"done\"");
+            }
+            markDone = true;
         }
 
         Optional<String> from = Optional.empty();
@@ -66,7 +85,7 @@ public class SendValidator {
         }
         String line = from.or(lines::defaultLine).orElseThrow(() -> new ApiException(
                 Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from"));
-        return new ValidatedSend(to.orElseThrow(), line, request.text(), clientRef);
+        return new ValidatedSend(to.orElseThrow(), line, request.text(), clientRef, markDone);
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -1,5 +1,5 @@
 package com.clubos.messages.message;
 
 /** A send that passed validation: both numbers in E.164, and {@code from} one of our lines. */
-public record ValidatedSend(String to, String from, String text, String clientRef) {
+public record ValidatedSend(String to, String from, String text, String clientRef, boolean markDone) {
 }

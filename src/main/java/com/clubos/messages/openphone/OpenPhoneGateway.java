@@ -23,9 +23,9 @@ public class OpenPhoneGateway {
     }
 
     /** Sends one text; OpenPhone's answer, or OpenPhoneException / ProcessingException. */
-    public OpenPhoneMessage send(String from, String to, String text) throws InterruptedException {
+    public OpenPhoneMessage send(String from, String to, String text, boolean markDone) throws InterruptedException {
         limiter.acquire();
-        return rateLimitAware(() -> clients.client().send(SendMessageRequest.text(text, from, to)).data());
+        return rateLimitAware(() -> clients.client().send(SendMessageRequest.text(text, from, to, markDone)).data());
     }
 
     /**

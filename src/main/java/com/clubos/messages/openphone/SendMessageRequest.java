@@ -18,6 +18,11 @@ public record SendMessageRequest(String content, String from, List<String> to, S
 
     /** A 1:1 text from one of our lines. */
     public static SendMessageRequest text(String content, String from, String to) {
-        return new SendMessageRequest(content, from, List.of(to), null, null);
+        return text(content, from, to, false);
+    }
+
+    /** A 1:1 text that also marks the conversation done in OpenPhone's inbox when {@code markDone}. */
+    public static SendMessageRequest text(String content, String from, String to, boolean markDone) {
+        return new SendMessageRequest(content, from, List.of(to), null, markDone ? "done" : null);
     }
 }

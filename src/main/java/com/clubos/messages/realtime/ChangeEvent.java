@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** One row of the change feed: what kind of change, to which conversation and message. */
+/** One row of the change feed: what kind of change, to which conversation and message or note. */
 @Entity
 @Table(name = "change_events")
 public class ChangeEvent extends PanacheEntityBase {
@@ -20,6 +20,7 @@ public class ChangeEvent extends PanacheEntityBase {
     public static final String MESSAGE_STATUS = "message.status";
     public static final String CONVERSATION_UPDATED = "conversation.updated";
     public static final String CONVERSATION_READ = "conversation.read";
+    public static final String NOTE_CREATED = "note.created";
 
     @Id
     public Long seq;
@@ -33,17 +34,21 @@ public class ChangeEvent extends PanacheEntityBase {
     @Column(name = "message_id")
     public Long messageId;
 
+    @Column(name = "note_id")
+    public Long noteId;
+
     @Column(nullable = false)
     public Instant at;
 
     /** Appends a change in the caller's transaction; it is announced after commit (ChangeNotifier). */
-    public static long append(String type, long conversationId, Long messageId) {
+    public static long append(String type, long conversationId, Long messageId, Long noteId) {
         Number seq = (Number) getEntityManager().createNativeQuery("""
-                        INSERT INTO change_events (type, conversation_id, message_id)
-                        VALUES (:type, :conversation, :message) RETURNING seq""")
+                        INSERT INTO change_events (type, conversation_id, message_id, note_id)
+                        VALUES (:type, :conversation, :message, :note) RETURNING seq""")
                 .setParameter("type", type)
                 .setParameter("conversation", conversationId)
                 .setParameter("message", messageId)
+                .setParameter("note", noteId)
                 .getSingleResult();
         return seq.longValue();
     }

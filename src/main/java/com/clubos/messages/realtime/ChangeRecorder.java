@@ -1,6 +1,7 @@
 package com.clubos.messages.realtime;
 
 import com.clubos.messages.conversation.ConversationChanged;
+import com.clubos.messages.conversation.NoteAdded;
 import com.clubos.messages.message.MessageChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Writes every message and conversation change into the change feed, inside the changing transaction. */
+/** Writes every message, conversation and note change into the change feed, inside the changing transaction. */
 @ApplicationScoped
 public class ChangeRecorder {
 
@@ -27,13 +28,17 @@ public class ChangeRecorder {
 
     void onMessage(@Observes MessageChanged change) {
         String type = change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
-        announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId()));
+        announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId(), null));
     }
 
     void onConversation(@Observes ConversationChanged change) {
         String type = change.kind() == ConversationChanged.Kind.READ
                 ? ChangeEvent.CONVERSATION_READ : ChangeEvent.CONVERSATION_UPDATED;
-        announceAfterCommit(ChangeEvent.append(type, change.conversationId(), null));
+        announceAfterCommit(ChangeEvent.append(type, change.conversationId(), null, null));
+    }
+
+    void onNote(@Observes NoteAdded note) {
+        announceAfterCommit(ChangeEvent.append(ChangeEvent.NOTE_CREATED, note.conversationId(), null, note.noteId()));
     }
 
     private void announceAfterCommit(long seq) {

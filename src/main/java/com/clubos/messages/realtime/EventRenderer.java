@@ -1,7 +1,9 @@
 package com.clubos.messages.realtime;
 
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.conversation.ConversationNote;
 import com.clubos.messages.conversation.ConversationView;
+import com.clubos.messages.conversation.NoteView;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageView;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,6 +72,13 @@ public class EventRenderer {
                 status.put("error", message.errorMessage);
                 status.put("openphoneId", message.openphoneId);
                 event.put("data", status);
+            }
+            case ChangeEvent.NOTE_CREATED -> {
+                ConversationNote note = ConversationNote.findById(change.noteId);
+                if (note == null) {
+                    return Optional.empty();
+                }
+                event.put("data", NoteView.of(note));
             }
             default -> event.put("data", ConversationView.of(conversation, null, null));
         }

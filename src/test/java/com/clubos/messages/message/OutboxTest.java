@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clubos.messages.openphone.OpenPhoneWireMock;
 import com.clubos.messages.support.Concurrently;
+import com.clubos.messages.support.OpenPhoneWebhooks;
 import com.clubos.messages.support.TestData;
 import com.clubos.messages.support.TestTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -298,5 +299,40 @@ class OutboxTest {
         assertTrue(reaches(id, "delivered"));
         openPhone.verify(0, postRequestedFor(urlPathEqualTo(SENDS)));
         assertEquals("ACdied0001", data.single("select openphone_id from messages where id = " + id));
+    }
+
+    @Test
+    void aSendThatAsksToMarkDoneTellsOpenPhoneSo() throws Exception {
+        acceptAll();
+        int id = given().header("Authorization", TestTokens.bearer("operator")).contentType("application/json")
+                .body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"All set\",\"markDone\":true}")
+                .post("/api/messages/send").then().statusCode(202).extract().path("data.id");
+        assertTrue(reaches(id, "sent"));
+        openPhone.verify(1, postRequestedFor(urlPathEqualTo(SENDS)).withRequestBody(equalToJson(
+                "{\"content\":\"All set\",\"from\":\"+19025550100\",\"to\":[\"+19025550111\"],\"setInboxStatus\":\"done\"}")));
+    }
+
+    @Test
+    void aTextQueuedJustBeforeTheCustomerTextsStopIsNeverSent() throws Exception {
+        acceptAll();
+        worker.stop(null);
+        int id;
+        try {
+            id = send("See you at 7");
+            OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(),
+                    OpenPhoneWebhooks.newMessageId(), CUSTOMER, TestData.LINE, "STOP", java.time.Instant.now()))
+                    .then().statusCode(200);
+        } finally {
+            worker.start(null);
+        }
+        Thread.sleep(1_500);
+        assertEquals("failed", statusOf(id));
+        openPhone.verify(0, postRequestedFor(urlPathEqualTo(SENDS)));
+
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(),
+                OpenPhoneWebhooks.newMessageId(), CUSTOMER, TestData.LINE, "START", java.time.Instant.now()))
+                .then().statusCode(200);
+        assertTrue(reaches(send("Welcome back"), "sent"));
+        openPhone.verify(1, postRequestedFor(urlPathEqualTo(SENDS)));
     }
 }

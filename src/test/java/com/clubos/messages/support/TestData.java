@@ -1,5 +1,6 @@
 package com.clubos.messages.support;
 
+import com.clubos.messages.auth.StaffDirectory;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.message.Message;
@@ -20,16 +21,19 @@ public class TestData {
 
     private final EntityManager em;
     private final MessageIngestion ingestion;
+    private final StaffDirectory staffDirectory;
 
-    public TestData(EntityManager em, MessageIngestion ingestion) {
+    public TestData(EntityManager em, MessageIngestion ingestion, StaffDirectory staffDirectory) {
         this.em = em;
         this.ingestion = ingestion;
+        this.staffDirectory = staffDirectory;
     }
 
     @Transactional
     public void reset() {
-        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, webhook_events "
-                + "RESTART IDENTITY CASCADE").executeUpdate();
+        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
+                + "webhook_events, message_templates, conversation_notes, staff_seen RESTART IDENTITY CASCADE").executeUpdate();
+        staffDirectory.forget();
         // The change feed keeps its sequence, as in production: listeners and clients remember it.
         em.createNativeQuery("TRUNCATE change_events").executeUpdate();
     }

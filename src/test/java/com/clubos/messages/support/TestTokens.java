@@ -35,6 +35,11 @@ public final class TestTokens {
                 .expiresAt(Instant.now().plusSeconds(4 * 3600));
     }
 
+    /** A token for one named ClubOS user, the same id every time (for "assigned to me"). */
+    public static String bearerFor(String userId, String name, String role) {
+        return "Bearer " + sign(claims(role).claim("userId", userId).claim("name", name));
+    }
+
     /** Signs with HS256 and the shared secret. */
     public static String sign(JwtClaimsBuilder claims) {
         return claims.jws().signWithSecret(SECRET);

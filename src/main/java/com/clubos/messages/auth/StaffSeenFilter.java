@@ -1,0 +1,35 @@
+package com.clubos.messages.auth;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/** After a successful authenticated call, makes its caller known to the {@link StaffDirectory}. */
+public class StaffSeenFilter {
+
+    private final Instance<JsonWebToken> token;
+    private final CurrentStaff staff;
+    private final StaffDirectory directory;
+
+    public StaffSeenFilter(Instance<JsonWebToken> token, CurrentStaff staff, StaffDirectory directory) {
+        this.token = token;
+        this.staff = staff;
+        this.directory = directory;
+    }
+
+    @ServerResponseFilter
+    public void remember(ContainerResponseContext response) {
+        if (response.getStatus() >= 400) {
+            return;
+        }
+        JsonWebToken jwt = token.get();
+        if (jwt == null || jwt.getRawToken() == null || jwt.getName() == null) {
+            return;
+        }
+        String role = staff.role();
+        if (role != null) {
+            directory.seen(new StaffMember(staff.id(), staff.displayName(), role));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.clubos.messages.conversation;
+
+/** The body of POST …/notes: {"text": "…"}. */
+public record NoteRequest(String text) {
+}
