@@ -1,38 +1,20 @@
 // The staff chat: conversation list, one conversation, composer, kept live over the WebSocket.
 // Every text from a customer is put in the page as text (never as HTML).
 import { call, token, signOut, LiveSocket } from './api.js';
+import { $, el, toast } from './dom.js';
+import * as inbox from './inbox.js';
+import { SnippetPicker } from './snippets.js';
+import { renderTimeline } from './timeline.js';
 import { smsInfo, MAX_LENGTH } from './sms.js';
 
 if (!token()) location.replace('/login');
 
-const $ = (id) => document.getElementById(id);
+const NOTE_MAX_LENGTH = 2000;
 const state = {
   conversations: new Map(), order: [], nextCursor: null, search: '', loadingList: false,
-  current: null, messages: new Map(), olderCursor: null, loadingOlder: false,
+  current: null, messages: new Map(), notes: new Map(), olderCursor: null, loadingOlder: false,
+  mode: 'text', me: null,
 };
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function toast(message) {
-  const box = $('toast');
-  box.textContent = message;
-  box.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { box.hidden = true; }, 5000);
-}
 
 function relative(iso) {
   const seconds = (Date.now() - new Date(iso).getTime()) / 1000;
@@ -43,8 +25,6 @@ function relative(iso) {
   return new Date(iso).toLocaleDateString();
 }
 
-const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-
 // --- Conversation list -------------------------------------------------------------------------
 
 async function loadList(reset) {
@@ -53,6 +33,7 @@ async function loadList(reset) {
   try {
     const params = new URLSearchParams({ limit: '30', fields: 'summary' });
     if (state.search) params.set('search', state.search);
+    inbox.filterParams(params);
     if (!reset) params.set('before', state.nextCursor);
     const page = await call('GET', `/api/messages/conversations?${params}`);
     if (reset) { state.conversations.clear(); state.order = []; }
@@ -72,12 +53,14 @@ async function loadList(reset) {
 function upsertConversation(conversation) {
   if (!conversation) return;
   const known = state.conversations.has(conversation.id);
-  if (!known && state.search) return; // a filtered list only follows what it shows
-  state.conversations.set(conversation.id, { ...state.conversations.get(conversation.id), ...conversation });
   if (state.current && state.current.id === conversation.id) {
     state.current = { ...state.current, ...conversation };
     renderHeader();
   }
+  if (!known && state.search) return; // a searched list only follows what it shows
+  const merged = { ...state.conversations.get(conversation.id), ...conversation };
+  if (inbox.matchesFilter(merged, state.me)) state.conversations.set(conversation.id, merged);
+  else state.conversations.delete(conversation.id); // e.g. assigned to someone else under "Mine"
   state.order = [...state.conversations.values()]
     .sort((a, b) => new Date(b.last_message_at) - new Date(a.last_message_at) || b.id - a.id)
     .map((c) => c.id);
@@ -95,7 +78,7 @@ function renderList() {
       },
       el('span', { class: 'row' }, el('span', { class: 'name' }, c.customer_name),
         el('time', { datetime: c.last_message_at, dataset: { relative: '' } }, relative(c.last_message_at))),
-      el('span', { class: 'row' }, el('span', { class: 'number' }, c.phone_number),
+      el('span', { class: 'row' }, el('span', { class: 'number' }, c.phone_number), inbox.tags(c, state.me),
         c.unread_count > 0 ? el('span', { class: 'badge', 'aria-label': `${c.unread_count} unread` }, c.unread_count) : null),
       last ? el('span', { class: 'preview' }, last.direction === 'outbound' ? 'You: ' : '', last.text) : null));
   });
@@ -126,6 +109,7 @@ async function openConversation(id) {
     const opened = (await call('GET', pathOf(summary))).data;
     state.current = opened;
     state.messages = new Map(opened.messages.map((m) => [m.id, m]));
+    state.notes = new Map((opened.notes || []).map((n) => [n.id, n]));
     state.olderCursor = opened.olderCursor;
     summary.unread_count = 0;
     document.body.classList.add('show-thread');
@@ -148,38 +132,13 @@ function renderHeader() {
   $('thread-name').textContent = c.customer_name;
   $('thread-number').textContent = c.phone_number;
   $('call').href = `tel:${c.phone_number}`;
+  inbox.renderAssignee($('assignee'), c, state.me);
+  $('inbox-status').textContent = c.inbox_status === 'done' ? 'Reopen' : 'Mark done';
+  inbox.renderOptOut($('opted-out'), c);
+  updateComposer();
 }
 
-const STATUS_TEXT = {
-  queued: 'Queued', sending: 'Sending…', sent: 'Sent', delivered: 'Delivered ✓✓', undelivered: 'Not delivered',
-};
-
-function bubble(m) {
-  const failed = m.status === 'failed';
-  const meta = el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)));
-  if (m.direction === 'outbound') {
-    meta.append(el('span', { class: 'status' }, failed ? `Failed — ${m.error || 'not sent'}` : STATUS_TEXT[m.status] || m.status));
-    if (failed) meta.append(el('button', { type: 'button', class: 'retry', onclick: () => retry(m) }, 'Retry'));
-  }
-  return el('div', { class: `bubble ${m.direction}${failed ? ' failed' : ''}`, dataset: { id: String(m.id), status: m.status } },
-    el('div', { class: 'text' }, m.text), meta);
-}
-
-function renderMessages() {
-  const sorted = [...state.messages.values()]
-    .sort((a, b) => new Date(a.createdAt) - new Date(b.createdAt) || String(a.id).localeCompare(String(b.id), undefined, { numeric: true }));
-  const nodes = [];
-  let day = null;
-  for (const m of sorted) {
-    const thisDay = new Date(m.createdAt).toDateString();
-    if (thisDay !== day) {
-      day = thisDay;
-      nodes.push(el('div', { class: 'day', role: 'separator' }, new Date(m.createdAt).toLocaleDateString([], { weekday: 'long', month: 'short', day: 'numeric' })));
-    }
-    nodes.push(bubble(m));
-  }
-  $('messages').replaceChildren(...nodes);
-}
+const renderMessages = () => renderTimeline($('messages'), state, retry);
 
 const nearBottom = () => { const box = $('messages'); return box.scrollHeight - box.scrollTop - box.clientHeight < 120; };
 
@@ -230,18 +189,55 @@ function markRead() {
 
 function updateComposer() {
   const value = $('text').value;
-  const info = smsInfo(value);
-  const over = value.length > MAX_LENGTH;
-  $('counter').textContent = over
-    ? `${value.length}/${MAX_LENGTH} — too long: a text can have at most ${MAX_LENGTH} characters`
-    : `${value.length}/${MAX_LENGTH} · ${info.segments} SMS (${info.encoding})`;
+  const noting = state.mode === 'note';
+  const blocked = !noting && Boolean(state.current?.opted_out);
+  const max = noting ? NOTE_MAX_LENGTH : MAX_LENGTH;
+  const over = value.length > max;
+  $('composer').classList.toggle('note-mode', noting);
+  $('text').disabled = blocked;
+  $('text').placeholder = blocked ? 'This customer opted out of texts'
+    : noting ? 'Internal note: only staff see it, it is never sent'
+      : 'Type a message… (/ for snippets, Enter sends, Shift+Enter for a new line)';
+  if (noting) {
+    $('counter').textContent = over ? `${value.length}/${max} — too long for a note` : `${value.length}/${max}`;
+  } else {
+    const info = smsInfo(value);
+    $('counter').textContent = over
+      ? `${value.length}/${max} — too long: a text can have at most ${max} characters`
+      : `${value.length}/${max} · ${info.segments} SMS (${info.encoding})`;
+  }
   $('counter').classList.toggle('over', over);
-  $('send').disabled = !value.trim() || over;
+  $('send').textContent = noting ? 'Add note' : 'Send';
+  $('send').disabled = blocked || !value.trim() || over;
+  $('send-done').hidden = noting;
+  $('send-done').disabled = $('send').disabled;
+}
+
+function setMode(mode) {
+  state.mode = mode;
+  $('mode-text').setAttribute('aria-selected', String(mode === 'text'));
+  $('mode-note').setAttribute('aria-selected', String(mode === 'note'));
+  picker.close();
+  updateComposer();
+  $('text').focus();
+}
+
+async function addNote(text) {
+  try {
+    const note = (await call('POST', pathOf(state.current, '/notes'), { text })).data;
+    state.notes.set(note.id, note);
+    renderMessages();
+    scrollToBottom();
+  } catch (e) {
+    $('text').value = text;
+    updateComposer();
+    toast(e.message);
+  }
 }
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
 
-async function sendText(text, pending) {
+async function sendText(text, pending, markDone = false) {
   const conversation = state.current;
   const key = pending?.clientRef || newKey();
   const optimistic = pending || {
@@ -254,7 +250,7 @@ async function sendText(text, pending) {
   scrollToBottom();
   try {
     const sent = (await call('POST', '/api/messages/send',
-      { to: conversation.phone_number, from: conversation.line_number, text }, { 'Idempotency-Key': key })).data;
+      { to: conversation.phone_number, from: conversation.line_number, text, markDone }, { 'Idempotency-Key': key })).data;
     if (state.current?.id !== conversation.id) return;
     state.messages.delete(optimistic.id);
     if (!state.messages.has(sent.id)) state.messages.set(sent.id, sent);
@@ -298,6 +294,13 @@ function onEvent(event) {
       if (c?.lastMessage?.id === event.data.id) c.lastMessage.status = event.data.status;
       break;
     }
+    case 'note.created':
+      if (isCurrent) {
+        state.notes.set(event.data.id, event.data);
+        renderMessages();
+        if (nearBottom()) scrollToBottom();
+      }
+      break;
     case 'conversation.updated':
     case 'conversation.read':
       upsertConversation(event.data);
@@ -337,23 +340,71 @@ $('rename').addEventListener('click', async () => {
     toast(e.message);
   }
 });
-$('text').addEventListener('input', updateComposer);
+const picker = new SnippetPicker($('text'), $('snippets'), () => state.current, updateComposer);
+$('text').addEventListener('input', () => {
+  updateComposer();
+  if (state.mode === 'text') picker.onInput();
+});
+$('text').addEventListener('blur', () => picker.close());
 $('text').addEventListener('keydown', (e) => {
+  if (picker.onKeyDown(e)) return;
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
     if (!$('send').disabled) $('composer').requestSubmit();
   }
 });
-$('composer').addEventListener('submit', (e) => {
-  e.preventDefault();
+function submit(markDone) {
   const text = $('text').value;
-  if (!text.trim() || text.length > MAX_LENGTH) return;
+  if ($('send').disabled) return;
   $('text').value = '';
   updateComposer();
-  sendText(text);
+  if (state.mode === 'note') addNote(text);
+  else sendText(text, undefined, markDone);
+}
+$('composer').addEventListener('submit', (e) => {
+  e.preventDefault();
+  submit(false);
+});
+$('send-done').addEventListener('click', () => submit(true));
+$('mode-text').addEventListener('click', () => setMode('text'));
+$('mode-note').addEventListener('click', () => setMode('note'));
+document.querySelectorAll('.filter').forEach((button) => button.addEventListener('click', () => {
+  inbox.filter.assigned = button.dataset.assigned;
+  document.querySelectorAll('.filter').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+  loadList(true);
+}));
+$('state-filter').addEventListener('change', (e) => {
+  inbox.filter.status = e.target.value;
+  loadList(true);
+});
+$('assignee').addEventListener('change', async (e) => {
+  try {
+    upsertConversation((await call('PUT', pathOf(state.current, '/assignee'), { assigneeId: e.target.value || null })).data);
+  } catch (error) {
+    toast(error.message);
+    renderHeader();
+  }
+});
+$('inbox-status').addEventListener('click', async () => {
+  const status = state.current.inbox_status === 'done' ? 'open' : 'done';
+  try {
+    upsertConversation((await call('PUT', pathOf(state.current, '/status'), { status })).data);
+  } catch (e) {
+    toast(e.message);
+  }
 });
 setInterval(() => document.querySelectorAll('time[data-relative]').forEach((t) => { t.textContent = relative(t.dateTime); }), 30000);
 
-updateComposer();
-loadList(true);
-refreshUnread();
+async function start() {
+  updateComposer();
+  try {
+    state.me = (await call('GET', '/api/messages/staff/me')).data;
+    $('admin-link').hidden = state.me.role !== 'admin';
+    await inbox.loadStaff();
+  } catch (e) {
+    toast(e.message);
+  }
+  loadList(true);
+  refreshUnread();
+}
+start();

@@ -120,7 +120,11 @@ public class ApiExceptionMappers {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return envelope(503, "Database unavailable; retry shortly").header("Retry-After", 5).build();
         }
-        if (uniqueViolation(e)) {
+        if (sqlState(e, "22021") || sqlState(e, "22P05")) {
+            // PostgreSQL cannot store NUL (U+0000) in text: a client error wherever it slipped through.
+            return envelope(400, "Text must not contain NUL (\\u0000) characters").build();
+        }
+        if (sqlState(e, "23505")) {
             // Two requests raced to create the same unique thing (a snippet name); the loser is told.
             return envelope(409, "Conflicts with an existing record; reload and try again").build();
         }
@@ -128,10 +132,10 @@ public class ApiExceptionMappers {
         return envelope(500, "Internal error").build();
     }
 
-    /** PostgreSQL's unique_violation (SQLState 23505) anywhere in the chain. */
-    static boolean uniqueViolation(Throwable e) {
+    /** Whether PostgreSQL answered this SQLState anywhere in the chain (23505: unique_violation). */
+    static boolean sqlState(Throwable e, String state) {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -17,6 +17,7 @@ public class InboxService {
 
     static final int MAX_NOTE_LENGTH = 2000;
     static final String ME = "me";
+    static final int MAX_ID_LENGTH = 100;
 
     private final ConversationService conversations;
     private final StaffDirectory staff;
@@ -42,6 +43,9 @@ public class InboxService {
         if (ME.equalsIgnoreCase(wanted)) {
             assignee = actor;
         } else if (wanted != null) {
+            if (wanted.length() > MAX_ID_LENGTH || wanted.chars().anyMatch(Character::isISOControl)) {
+                throw ApiException.badRequest("assigneeId: not a staff id");
+            }
             assignee = staff.find(wanted).orElseThrow(() -> ApiException.badRequest(
                     "assigneeId: no staff member " + shorten(wanted) + " (GET /api/messages/staff lists them)"));
         }

@@ -26,6 +26,8 @@ public class PageResource {
         static native TemplateInstance login();
 
         static native TemplateInstance messages();
+
+        static native TemplateInstance admin();
     }
 
     @GET
@@ -48,5 +50,13 @@ public class PageResource {
     @Operation(summary = "Staff chat page")
     public TemplateInstance messages() {
         return Templates.messages();
+    }
+
+    @GET
+    @Path("admin")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Admin page: snippets and the audit log (the API refuses non-admins)")
+    public TemplateInstance admin() {
+        return Templates.admin();
     }
 }

@@ -40,6 +40,8 @@ class HostileInputTest {
             .encodeContentTypeAs("application/xml", ContentType.BINARY)
             .encodeContentTypeAs("text/plain", ContentType.BINARY));
 
+    private static final List<String> ODD_IDS = List.of("1", "0", "-1", "abc", "1.5", "99999999999999999999", "%00", " 1");
+
     @Inject
     TestData data;
 
@@ -111,6 +113,47 @@ class HostileInputTest {
             assertClean(open, "open #" + i);
             assertTrue(List.of(200, 404).contains(open.statusCode()), "open #" + i + " " + open.statusCode());
         }
+    }
+
+    @Test
+    void randomTeamInboxRequestsNeverBreakTheServiceOrStoreABadRow() {
+        HostileInput input = new HostileInput(SEED + 3);
+        data.inbound("+19025550111", "hello", Instant.now());
+        String admin = TestTokens.bearer("admin");
+        for (int i = 0; i < ROUNDS; i++) {
+            String phone = input.chance(60) ? "+19025550111" : input.pick(HostileInput.PHONES);
+            String snippet = "{\"name\":" + input.value(1) + ",\"body\":" + input.value(1) + "}";
+            List<Response> responses = List.of(
+                    given().header("Authorization", admin).config(RAW_BODIES).contentType(input.pick(CONTENT_TYPES))
+                            .body(input.mangle(snippet)).post("/api/messages/templates"),
+                    given().header("Authorization", admin).contentType("application/json")
+                            .body(input.mangle("{\"text\":" + input.value(2) + "}"))
+                            .post("/api/messages/conversations/{p}/notes", phone),
+                    given().header("Authorization", admin).contentType("application/json")
+                            .body(input.mangle("{\"assigneeId\":" + input.value(1) + "}"))
+                            .put("/api/messages/conversations/{p}/assignee", phone),
+                    given().header("Authorization", admin).contentType("application/json")
+                            .body(input.mangle("{\"status\":" + input.value(1) + "}"))
+                            .put("/api/messages/conversations/{p}/status", phone),
+                    given().header("Authorization", admin).contentType("application/json")
+                            .body(input.mangle("{\"to\":" + input.value(1) + "}"))
+                            .post("/api/messages/templates/{id}/render", input.pick(ODD_IDS)),
+                    given().header("Authorization", admin).queryParam("action", shortString(input))
+                            .queryParam("target", shortString(input)).queryParam("since", shortString(input))
+                            .queryParam("before", shortString(input)).queryParam("limit", shortString(input))
+                            .get("/api/audit"),
+                    given().header("Authorization", admin).queryParam("assigned", shortString(input))
+                            .queryParam("status", shortString(input)).get("/api/messages/conversations"));
+            for (int r = 0; r < responses.size(); r++) {
+                assertClean(responses.get(r), "inbox request " + r + " of round " + i);
+            }
+        }
+        assertEquals(0, data.count("""
+                select count(*) from message_templates
+                where btrim(name) = '' or btrim(body) = '' or length(name) > 100 or length(body) > 1600"""));
+        assertEquals(0, data.count("select count(*) from conversation_notes where btrim(body) = '' or length(body) > 2000"));
+        assertEquals(0, data.count("select count(*) from openphone_conversations where assignee_id is not null "
+                + "and assignee_id not in (select id from staff_seen union select 'staff-' || id from staff_users)"));
     }
 
     /** URLs past the HTTP layer's limit are refused before our code (see the over-long URL case below). */
