@@ -277,12 +277,10 @@ public class Bench {
 
     /** What a failed request met, for the report: refused (nobody listening), reset, timeout… */
     static String ioKind(java.io.IOException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof java.net.ConnectException) {
-            return "refused";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "refused";
+            }
         }
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "timeout";
@@ -493,10 +491,12 @@ public class Bench {
         int missingRows = (int) accepted.stream().filter(t -> !storedByText.containsKey(t)).count();
         System.out.printf(Locale.ROOT, "verify-sends tag=%s accepted=%d rows=%d left_waiting=%d at_openphone=%d lost=%d duplicated=%d failed=%d "
                         + "id_mismatch=%d reconciled=%d adopted=%d post_outcomes=%s max_posts_per_s=%d max_calls_per_s=%d "
-                        + "max_calls_1s_window=%d drained_s=%.1f%n",
+                        + "max_calls_1s_window=%d busiest_second_at_s=%.0f drained_s=%.1f%n",
                 tag, accepted.size(), rows, waiting, accepted.size() - missingRows, lost, duplicated, failed, mismatched, reconciled,
                 adopted, outcomes, postsPerSecond.values().stream().max(Integer::compare).orElse(0),
-                callsPerSecond.values().stream().max(Integer::compare).orElse(0), window, drained - fromEpoch);
+                callsPerSecond.values().stream().max(Integer::compare).orElse(0), window,
+                callsPerSecond.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() - fromEpoch).orElse(0.0),
+                drained - fromEpoch);
     }
 
     static long countLike(String sql, String pattern) throws Exception {

@@ -65,8 +65,16 @@ sleep 3   # the first instance migrates; the second then finds the schema up to 
 start "$P2"
 ready "$P1" "$P2"
 
+# Compiled once: a single-file launch compiles on every start, seconds on a busy machine.
+javac -d "$OUT/classes" -cp "$PG_JAR" bench/Bench.java
 bench() { BENCH_JDBC="jdbc:postgresql://127.0.0.1:5432/$DB" BENCH_WEBHOOK_SECRET=$WEBHOOK_SECRET BENCH_JWT_SECRET=$JWT_SECRET \
-  java -cp "$PG_JAR" bench/Bench.java "$@"; }
+  java -cp "$OUT/classes:$PG_JAR" Bench "$@"; }
+sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "$1"; }
+# Blocks until the load is in full swing: $1 of its sends stored and "OpenPhone" busy with them.
+mid_burst() { # tag, stored sends
+  until [ "$(sql "select count(*) from messages where body like '$1 send %'")" -ge "$2" ] \
+     && [ "$(sql "select count(*) from messages where body like '$1 send %' and status = 'sending'")" -ge 2 ]; do sleep 0.1; done
+}
 fake() { curl -sf -X POST "$FAKE/$1" -d "${2:-{\}}" >/dev/null; }
 now() { date +%s.%N; }
 # The value of name=… in a result line ({…} kept whole).
@@ -117,7 +125,7 @@ if selected 2; then
   watch_start 2
   bench sendload 600 "$INSTANCES" kill "$OUT/faults-kill-accepted.txt" > "$OUT/faults-kill-sends.txt" & SENDS=$!
   bench storm 2000 "$INSTANCES" kill > "$OUT/faults-kill-storm.txt" & STORM=$!
-  sleep 3
+  mid_burst kill 250
   kill -9 "${PID[$P2]}"; killed_at=$(now)
   wait "${PID[$P2]}" 2>/dev/null || true
   sleep 3
@@ -182,7 +190,7 @@ if selected 6; then
     done ) > "$OUT/faults-probe.txt" & PROBE=$!; OTHER_PIDS+=($PROBE)
   bench sendload 600 "$INSTANCES" term "$OUT/faults-term-accepted.txt" > "$OUT/faults-term-sends.txt" & SENDS=$!
   bench storm 2000 "$INSTANCES" term > "$OUT/faults-term-storm.txt" & STORM=$!
-  sleep 3
+  mid_burst term 250
   kill -TERM "$victim"; term_at=$(now)
   code=0; wait "$victim" || code=$?; exited_at=$(now)
   wait $PROBE || true
