@@ -99,7 +99,7 @@ public class Bench {
      * counter update, at 10, 1,000 and 10,000 messages per conversation.
      */
     static void jsonbBaseline() throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection db = db()) {
             try (Statement s = db.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS plan_conversations");
                 s.execute("CREATE TABLE plan_conversations (id serial primary key, phone_number text, messages jsonb not null, "
@@ -451,7 +451,7 @@ public class Bench {
         int adopted = 0;
         int failed = 0;
         int rows = 0;
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+        try (Connection db = db();
              PreparedStatement query = db.prepareStatement("""
                      SELECT m.body, m.status, m.openphone_id,
                             (SELECT extract(epoch FROM min(s.occurred_at)) FROM message_status s WHERE s.message_id = m.id
@@ -500,7 +500,7 @@ public class Bench {
     }
 
     static long countLike(String sql, String pattern) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+        try (Connection db = db();
              PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, pattern);
             try (ResultSet r = statement.executeQuery()) {
@@ -628,7 +628,7 @@ public class Bench {
         for (Watcher w : watchers) {
             synchronized (w) {
                 List<Long> feed = new ArrayList<>();
-                try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+                try (Connection db = db();
                      PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
                     q.setLong(1, w.helloSeq);
                     q.setLong(2, last);
@@ -860,9 +860,23 @@ public class Bench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
+    /** A connection to the bench database; waits out a PostgreSQL restart (up to a minute). */
+    static Connection db() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return DriverManager.getConnection(jdbc, "postgres", "");
+            } catch (java.sql.SQLException e) {
+                if (attempt >= 120) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     /** A count over a list bound as a text[] parameter. */
     static long countIn(String sql, List<String> values) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+        try (Connection db = db();
              PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setArray(1, db.createArrayOf("text", values.toArray()));
             try (ResultSet r = statement.executeQuery()) {
@@ -873,7 +887,7 @@ public class Bench {
     }
 
     static long count(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+        try (Connection db = db();
              ResultSet r = db.createStatement().executeQuery(sql)) {
             r.next();
             return r.getLong(1);

@@ -184,8 +184,8 @@ if selected 6; then
   victim=${PID[$P2]}
   # Probe both health endpoints of the victim every ~100 ms until it has exited.
   ( while kill -0 "$victim" 2>/dev/null; do
-      printf '%s %s %s\n' "$(now)" "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$P2/q/health/ready")" \
-        "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$P2/q/health/live")"
+      printf '%s %s %s\n' "$(now)" "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$P2/q/health/ready")" \
+        "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$P2/q/health/live")"
       sleep 0.05
     done ) > "$OUT/faults-probe.txt" & PROBE=$!; OTHER_PIDS+=($PROBE)
   bench sendload 600 "$INSTANCES" term "$OUT/faults-term-accepted.txt" > "$OUT/faults-term-sends.txt" & SENDS=$!
