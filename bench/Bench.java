@@ -602,20 +602,25 @@ public class Bench {
             Thread.sleep(200);
         }
         long last = count("select coalesce(max(seq), 0) from change_events");
-        // Let the last notifications arrive (up to 20 s): until every client has every event, or 3 s of quiet.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        long received = -1;
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = watchers.stream().mapToLong(Watcher::received).sum();
-            if (now != received) {
-                received = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(3)) {
-                break;
+        // Let the last events arrive: until every client has (or reloaded) every event up to
+        // `last`, at most a minute. The time this takes is how far the push lagged behind the load.
+        List<Long> all = new ArrayList<>();
+        try (Connection db = db();
+             PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
+            q.setLong(1, watchers.stream().mapToLong(w -> w.helloSeq).min().orElse(0));
+            q.setLong(2, last);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    all.add(r.getLong(1));
+                }
             }
+        }
+        long settleStart = System.nanoTime();
+        while (System.nanoTime() - settleStart < TimeUnit.SECONDS.toNanos(60)
+                && !watchers.stream().allMatch(w -> w.hasAll(all))) {
             Thread.sleep(200);
         }
+        double settle = (System.nanoTime() - settleStart) / 1e9;
         long expected = 0;
         long missing = 0;
         long duplicated = 0;
@@ -651,8 +656,8 @@ public class Bench {
             w.close();
         }
         System.out.printf(Locale.ROOT, "watch label=%s clients=%d events=%d missing=%d duplicated=%d out_of_order=%d status_regressions=%d "
-                        + "reconnects=%d resume_overlap=%d resyncs=%d not_pushed_but_reloaded=%d%n",
-                label, watchers.size(), expected, missing, duplicated, outOfOrder, regressions, reconnects, overlap, resyncs, reloaded);
+                        + "reconnects=%d resume_overlap=%d resyncs=%d not_pushed_but_reloaded=%d last_events_after_s=%.1f%n",
+                label, watchers.size(), expected, missing, duplicated, outOfOrder, regressions, reconnects, overlap, resyncs, reloaded, settle);
         System.exit(0);
     }
 
@@ -693,8 +698,8 @@ public class Bench {
             this.token = token;
         }
 
-        synchronized long received() {
-            return seen.size();
+        synchronized boolean hasAll(List<Long> feed) {
+            return feed.stream().allMatch(seq -> seq <= helloSeq || seq <= reloadedUpTo || seen.containsKey(seq));
         }
 
         void connect() {

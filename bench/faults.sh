@@ -98,7 +98,7 @@ watch_stop() { # label, description of the load
     wait "$WATCHER" || true
     local w; w=$(cat "$OUT/faults-watch-$1.txt"); echo "$w"
     row "5. WebSocket, 4 clients (2 per instance), during $2" "$(field events "$w")" "$(field missing "$w")" \
-      "$(field duplicated "$w")" "—" "out of seq order within a conversation: $(field out_of_order "$w"), status regressions: $(field status_regressions "$w"), reconnects: $(field reconnects "$w"), events repeated by a resume: $(field resume_overlap "$w"), resyncs for being too slow: $(field resyncs "$w") (events covered by the reload instead of a push: $(field not_pushed_but_reloaded "$w"))"
+      "$(field duplicated "$w")" "—" "out of seq order within a conversation: $(field out_of_order "$w"), status regressions: $(field status_regressions "$w"), reconnects: $(field reconnects "$w"), events repeated by a resume: $(field resume_overlap "$w"), resyncs for being too slow: $(field resyncs "$w") (events covered by the reload instead of a push: $(field not_pushed_but_reloaded "$w")); last events arrived $(field last_events_after_s "$w") s after the load ended"
   fi
 }
 
@@ -205,10 +205,9 @@ if selected 6; then
     END { printf "probes before SIGTERM: %d (readiness non-200: %d, liveness non-200: %d); readiness non-200 %.2f s after SIGTERM; liveness answers from SIGTERM to exit (%.1f s):", before, ready_bad + 0, live_bad + 0, first, x - t;
           for (c in after) printf " %s×%d", (c == "000" ? "no answer" : c), after[c] }' "$OUT/faults-probe.txt")
   echo "$probe"
-  unclean=$(grep -c "interrupted send(s) returned" "$OUT/instance-$P1.log" || true)
   row "6. SIGTERM of instance 2 mid-load: staff sends" "$(field accepted "$sends")" "$(field lost "$verify")" "$(field duplicated "$verify")" \
     "$(field max_recovery_s "$sends") s to a 202" \
-    "$(sends_notes "$sends" "$verify"); exit code $code after $(printf %.1f "$(echo "$exited_at - $term_at" | bc)") s; sends left 'sending' for reconciliation: $unclean; $probe"
+    "$(sends_notes "$sends" "$verify"); exit code $code after $(printf %.1f "$(echo "$exited_at - $term_at" | bc)") s; $probe"
   storm_row "6. same: webhooks (2,000 + 30 % duplicates)" "$storm"
   watch_stop 6 "scenario 6 (SIGTERM)"
 fi
