@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
@@ -47,7 +48,10 @@ public class Bench {
             case "sends" -> sends(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "drain" -> drain(Integer.parseInt(args[1]));
             case "websocket" -> websocket(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            case "storm" -> storm(Integer.parseInt(args[1]), args[2].split(","));
+            case "sendload" -> sendLoad(Integer.parseInt(args[1]), args[2].split(","), args[3], args[4]);
+            case "verify-sends" -> verifySends(args[1], args[2], args[3], Integer.parseInt(args[4]), Double.parseDouble(args[5]));
+            case "watch" -> watch(args[1].split(","), Integer.parseInt(args[2]), args[3], args[4]);
+            case "storm" -> storm(Integer.parseInt(args[1]), args[2].split(","), args.length > 3 ? args[3] : "s");
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -57,10 +61,8 @@ public class Bench {
     /** Signed message.received webhooks, each unique, from {@code concurrency} senders; then the DB is checked. */
     static void webhooks(int count, int concurrency) throws Exception {
         long before = count("select count(*) from messages");
-        byte[] key = Base64.getDecoder().decode(secret);
         List<byte[]> bodies = new ArrayList<>(count);
         List<String> signatures = new ArrayList<>(count);
-        String ts = String.valueOf(System.currentTimeMillis());
         for (int i = 0; i < count; i++) {
             // 500 customers, so conversations see concurrent messages too.
             String customer = String.format("+1902556%04d", i % 500);
@@ -70,7 +72,7 @@ public class Bench {
                     + "\"text\":\"bench message " + i + " 🏌️\",\"status\":\"received\",\"createdAt\":\"" + Instant.now() + "\"}}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             bodies.add(bytes);
-            signatures.add("hmac;1;" + ts + ";" + hmac(key, (ts + ".").getBytes(StandardCharsets.UTF_8), bytes));
+            signatures.add(signature(bytes));
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger();
@@ -97,7 +99,7 @@ public class Bench {
      * counter update, at 10, 1,000 and 10,000 messages per conversation.
      */
     static void jsonbBaseline() throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+        try (Connection db = db()) {
             try (Statement s = db.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS plan_conversations");
                 s.execute("CREATE TABLE plan_conversations (id serial primary key, phone_number text, messages jsonb not null, "
@@ -200,61 +202,90 @@ public class Bench {
     }
 
     /**
-     * Fault scenario 1: {@code unique} signed webhooks plus 30 % duplicates, shuffled, spread over
-     * several instances sharing one database; then every unique message must be stored once and the
-     * unread counts must add up exactly.
+     * Fault scenarios 1-3 and 6: {@code unique} signed webhooks plus 30 % duplicates, shuffled, spread
+     * over several instances sharing one database. Like OpenPhone behind a load balancer, a delivery
+     * that gets no 2xx is retried (here for up to a minute), on the next instance when the connection
+     * failed. Then every acknowledged message must be stored exactly once and the unread counts must
+     * add up exactly.
      */
-    static void storm(int unique, String[] instances) throws Exception {
-        long before = count("select count(*) from messages");
+    static void storm(int unique, String[] instances, String tag) throws Exception {
         long unreadBefore = count("select coalesce(sum(unread_count), 0) from openphone_conversations");
-        byte[] key = Base64.getDecoder().decode(secret);
         List<byte[]> events = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < unique; i++) {
             String customer = String.format("+1902558%04d", i % 200);
+            String id = "ACs" + UUID.randomUUID();
+            ids.add(id);
             events.add(("{\"id\":\"EVs" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\"" + Instant.now()
-                    + "\",\"data\":{\"object\":{\"id\":\"ACs" + UUID.randomUUID() + "\",\"from\":\"" + customer + "\",\"to\":[\"" + LINE
-                    + "\"],\"direction\":\"incoming\",\"text\":\"storm " + i + "\",\"createdAt\":\"" + Instant.now() + "\"}}}")
+                    + "\",\"data\":{\"object\":{\"id\":\"" + id + "\",\"from\":\"" + customer + "\",\"to\":[\"" + LINE
+                    + "\"],\"direction\":\"incoming\",\"text\":\"storm " + tag + " " + i + "\",\"createdAt\":\"" + Instant.now() + "\"}}}")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        List<byte[]> deliveries = new ArrayList<>(events);
+        List<Integer> deliveries = new ArrayList<>();
+        for (int i = 0; i < unique; i++) {
+            deliveries.add(i);
+        }
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < unique * 3 / 10; i++) {
-            deliveries.add(events.get(random.nextInt(unique)));
+            deliveries.add(random.nextInt(unique));
         }
         Collections.shuffle(deliveries, random);
-        String ts = String.valueOf(System.currentTimeMillis());
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger retried = new AtomicInteger();
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong longestRecovery = new java.util.concurrent.atomic.AtomicLong();
         long elapsed = run(deliveries.size(), 32, i -> {
-            byte[] body = deliveries.get(i);
-            String url = instances[i % instances.length] + "/api/openphone/webhook";
-            String signature = "hmac;1;" + ts + ";" + hmac(key, (ts + ".").getBytes(StandardCharsets.UTF_8), body);
-            // Like OpenPhone: retry until a 2xx (here for up to a minute).
+            int event = deliveries.get(i);
+            byte[] body = events.get(event);
+            int instance = i % instances.length;
             long first = System.nanoTime();
             for (int attempt = 0; attempt < 300; attempt++) {
-                int status;
+                String outcome;
                 try {
-                    status = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                            .header("openphone-signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    int status = HTTP.send(HttpRequest.newBuilder(URI.create(instances[instance] + "/api/openphone/webhook"))
+                            .header("Content-Type", "application/json").header("openphone-signature", signature(body))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        ok.incrementAndGet();
+                        acknowledged.add(ids.get(event));
+                        longestRecovery.accumulateAndGet(System.nanoTime() - first, Math::max);
+                        return;
+                    }
+                    outcome = String.valueOf(status);
                 } catch (java.io.IOException e) {
-                    status = -1;
+                    // The instance is gone (or going): the load balancer sends the retry elsewhere.
+                    outcome = ioKind(e);
+                    instance = (instance + 1) % instances.length;
                 }
-                if (status == 200) {
-                    ok.incrementAndGet();
-                    longestRecovery.accumulateAndGet(System.nanoTime() - first, Math::max);
-                    return;
-                }
+                errors.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
                 retried.incrementAndGet();
                 Thread.sleep(200);
             }
         });
-        long stored = count("select count(*) from messages") - before;
+        long stored = countIn("select count(*) from messages where openphone_id = any(?)", ids);
+        long storedAcknowledged = countIn("select count(*) from messages where openphone_id = any(?)", new ArrayList<>(acknowledged));
+        long copies = countIn("select count(*) - count(distinct body) from messages where openphone_id = any(?)", ids);
         long unread = count("select coalesce(sum(unread_count), 0) from openphone_conversations") - unreadBefore;
-        System.out.printf(Locale.ROOT, "storm instances=%d unique=%d deliveries=%d acknowledged=%d retries=%d stored=%d lost=%d duplicated=%d unread_delta=%d seconds=%.1f max_recovery_s=%.1f%n",
-                instances.length, unique, deliveries.size(), ok.get(), retried.get(), stored, Math.max(0, unique - stored),
-                Math.max(0, stored - unique), unread, elapsed / 1e9, longestRecovery.get() / 1e9);
+        System.out.printf(Locale.ROOT, "storm instances=%d unique=%d deliveries=%d acknowledged=%d unique_acknowledged=%d retries=%d errors=%s "
+                        + "stored=%d lost=%d duplicated=%d unread_delta=%d seconds=%.1f max_recovery_s=%.1f%n",
+                instances.length, unique, deliveries.size(), ok.get(), acknowledged.size(), retried.get(), new java.util.TreeMap<>(errors),
+                stored, acknowledged.size() - storedAcknowledged, copies + Math.max(0, stored - unique), unread, elapsed / 1e9,
+                longestRecovery.get() / 1e9);
+    }
+
+    /** What a failed request met, for the report: refused (nobody listening), reset, timeout… */
+    static String ioKind(java.io.IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "refused";
+            }
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timeout";
+        }
+        return "reset";   // closed or reset mid-request: the outcome is unknown to the client
     }
 
     // --- Sends -----------------------------------------------------------------------------------
@@ -302,6 +333,183 @@ public class Bench {
                 expected, sent, failedCount, waiting, seconds, expected / seconds);
     }
 
+    /**
+     * Fault scenarios 2, 4 and 6: {@code count} staff sends, each with a unique text and its own
+     * Idempotency-Key, spread over the instances by 16 senders. A send that meets a dead or stopping
+     * instance (refused, reset, 503) is retried with the same key on the next one, as a browser would
+     * after a reload; 429/5xx are retried too, for up to a minute. The texts that were accepted
+     * (202, or 200 for a repeated key) are written to {@code acceptedFile} for verify-sends.
+     */
+    static void sendLoad(int count, String[] instances, String tag, String acceptedFile) throws Exception {
+        int senders = 16;
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            tokens.add(jwt("fault-staff-" + i));
+        }
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        AtomicInteger repeats = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        long elapsed = run(count, senders, i -> {
+            String text = tag + " send " + i + " " + UUID.randomUUID().toString().substring(0, 8);
+            String body = "{\"to\":\"" + String.format("+1902559%04d", i % 100) + "\",\"text\":\"" + text + "\"}";
+            int instance = i % instances.length;
+            long first = System.nanoTime();
+            for (int attempt = 0; attempt < 300; attempt++) {
+                String outcome;
+                try {
+                    int status = client.send(HttpRequest.newBuilder(URI.create(instances[instance] + "/api/messages/send"))
+                            .timeout(java.time.Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get(i % senders))
+                            .header("Idempotency-Key", tag + "-" + i)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 202 || status == 200) {
+                        if (status == 200) {
+                            repeats.incrementAndGet();   // an earlier try had committed: the key found it
+                        }
+                        accepted.add(text);
+                        longest.accumulateAndGet(System.nanoTime() - first, Math::max);
+                        return;
+                    }
+                    outcome = String.valueOf(status);
+                    if (status != 429 && status < 500) {
+                        errors.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                        return;   // refused for good: not accepted, must not be sent
+                    }
+                    if (status == 503) {
+                        instance = (instance + 1) % instances.length;   // stopping or database away: try elsewhere
+                    }
+                } catch (java.io.IOException e) {
+                    outcome = ioKind(e);
+                    instance = (instance + 1) % instances.length;
+                }
+                errors.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                Thread.sleep(200);
+            }
+        });
+        java.nio.file.Files.write(java.nio.file.Path.of(acceptedFile), accepted);
+        System.out.printf(Locale.ROOT, "sendload tag=%s sends=%d accepted=%d repeated_key_200=%d errors=%s seconds=%.1f max_recovery_s=%.1f%n",
+                tag, count, accepted.size(), repeats.get(), new java.util.TreeMap<>(errors), elapsed / 1e9, longest.get() / 1e9);
+    }
+
+    /**
+     * After a send load: waits (up to {@code timeoutSeconds}) until none of the run's messages is
+     * queued or sending, then holds what the OpenPhone stand-in received against what was accepted.
+     * Each accepted text must have reached "OpenPhone" exactly once and be {@code sent} with that
+     * message's id. Also: how many went through a look-up before any resend ("reconciled"), how many
+     * of those were found there ("adopted"), and the most calls "OpenPhone" got in one second.
+     * {@code fromEpoch}: when the fault ended, for the drain time.
+     */
+    static void verifySends(String tag, String fake, String acceptedFile, int timeoutSeconds, double fromEpoch) throws Exception {
+        Set<String> accepted = new java.util.HashSet<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of(acceptedFile)));
+        String like = tag.replace("%", "") + " send %";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long waiting;
+        while ((waiting = countLike("select count(*) from messages where body like ? and status in ('queued','sending')", like)) > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        double drained = System.currentTimeMillis() / 1000.0;
+        // What "OpenPhone" received: t, method, outcome, id, text.
+        String received = HTTP.send(HttpRequest.newBuilder(URI.create(fake + "/_received")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, List<String[]>> storedByText = new java.util.HashMap<>();
+        Map<Long, Integer> postsPerSecond = new java.util.HashMap<>();
+        Map<Long, Integer> callsPerSecond = new java.util.HashMap<>();
+        List<Double> callTimes = new ArrayList<>();
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (String line : received.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            double t = Double.parseDouble(f[0]);
+            callTimes.add(t);
+            callsPerSecond.merge((long) t, 1, Integer::sum);
+            if (f[1].equals("POST")) {
+                postsPerSecond.merge((long) t, 1, Integer::sum);
+                outcomes.merge(f[2], 1, Integer::sum);
+            }
+            if (f[2].startsWith("stored")) {
+                storedByText.computeIfAbsent(f[4], k -> new ArrayList<>()).add(f);
+            }
+        }
+        Collections.sort(callTimes);
+        int window = 0;
+        for (int i = 0, j = 0; i < callTimes.size(); i++) {
+            while (callTimes.get(i) - callTimes.get(j) >= 1.0) {
+                j++;
+            }
+            window = Math.max(window, i - j + 1);
+        }
+        int lost = 0;
+        int duplicated = 0;
+        int mismatched = 0;
+        int reconciled = 0;
+        int adopted = 0;
+        int failed = 0;
+        int rows = 0;
+        try (Connection db = db();
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT m.body, m.status, m.openphone_id,
+                            (SELECT extract(epoch FROM min(s.occurred_at)) FROM message_status s WHERE s.message_id = m.id
+                               AND (s.error_message LIKE 'Interrupted%' OR s.error_message LIKE 'OpenPhone did not answer%'))
+                     FROM messages m WHERE m.body LIKE ?""")) {
+            query.setString(1, like);
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows++;
+                    String text = r.getString(1);
+                    String status = r.getString(2);
+                    List<String[]> atOpenPhone = storedByText.getOrDefault(text, List.of());
+                    if (!accepted.contains(text)) {
+                        continue;   // stored but the client never heard: counted below as rows - accepted
+                    }
+                    if (status.equals("failed")) {
+                        failed++;
+                    }
+                    if (atOpenPhone.isEmpty() || !(status.equals("sent") || status.equals("delivered"))) {
+                        lost++;
+                    }
+                    duplicated += Math.max(0, atOpenPhone.size() - 1);
+                    if (atOpenPhone.size() == 1 && !atOpenPhone.get(0)[3].equals(r.getString(3))) {
+                        mismatched++;
+                    }
+                    double lookedUpAt = r.getDouble(4);
+                    if (!r.wasNull()) {
+                        reconciled++;
+                        // Reached OpenPhone before the look-up was called for: found there, not resent.
+                        if (atOpenPhone.size() == 1 && Double.parseDouble(atOpenPhone.get(0)[0]) < lookedUpAt) {
+                            adopted++;
+                        }
+                    }
+                }
+            }
+        }
+        int missingRows = (int) accepted.stream().filter(t -> !storedByText.containsKey(t)).count();
+        System.out.printf(Locale.ROOT, "verify-sends tag=%s accepted=%d rows=%d left_waiting=%d at_openphone=%d lost=%d duplicated=%d failed=%d "
+                        + "id_mismatch=%d reconciled=%d adopted=%d post_outcomes=%s max_posts_per_s=%d max_calls_per_s=%d "
+                        + "max_calls_1s_window=%d busiest_second_at_s=%.0f drained_s=%.1f%n",
+                tag, accepted.size(), rows, waiting, accepted.size() - missingRows, lost, duplicated, failed, mismatched, reconciled,
+                adopted, outcomes, postsPerSecond.values().stream().max(Integer::compare).orElse(0),
+                callsPerSecond.values().stream().max(Integer::compare).orElse(0), window,
+                callsPerSecond.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() - fromEpoch).orElse(0.0),
+                drained - fromEpoch);
+    }
+
+    static long countLike(String sql, String pattern) throws Exception {
+        try (Connection db = db();
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, pattern);
+            try (ResultSet r = statement.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     // --- WebSocket -------------------------------------------------------------------------------
 
     /** Webhook POST → event at every connected client: latency with {@code clients} open sockets. */
@@ -336,7 +544,6 @@ public class Bench {
                     }).get(30, TimeUnit.SECONDS));
         }
         hellos.await(60, TimeUnit.SECONDS);
-        byte[] key = Base64.getDecoder().decode(secret);
         List<Long> latencies = new ArrayList<>();
         for (int e = 0; e < events; e++) {
             String marker = "ws-bench-" + e + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -344,10 +551,9 @@ public class Bench {
                     + "\",\"data\":{\"object\":{\"id\":\"ACws" + UUID.randomUUID() + "\",\"from\":\"+19025558888\",\"to\":[\"" + LINE
                     + "\"],\"direction\":\"incoming\",\"text\":\"" + marker + " hello\",\"createdAt\":\"" + Instant.now() + "\"}}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String ts = String.valueOf(System.currentTimeMillis());
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/openphone/webhook"))
                     .header("Content-Type", "application/json")
-                    .header("openphone-signature", "hmac;1;" + ts + ";" + hmac(key, (ts + ".").getBytes(StandardCharsets.UTF_8), bytes))
+                    .header("openphone-signature", signature(bytes))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
             long sentAt = System.nanoTime();
             HTTP.send(request, HttpResponse.BodyHandlers.discarding());
@@ -369,6 +575,258 @@ public class Bench {
             Thread.sleep(Long.parseLong(System.getenv("BENCH_HOLD_SECONDS")) * 1000);
         }
         sockets.forEach(s -> s.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+    }
+
+    /**
+     * Fault scenario 5: {@code perInstance} WebSocket clients on each instance watch the change feed
+     * while the other scenarios run, until {@code stopFile} exists. Like the chat page, a client
+     * whose socket closes (instance killed or stopping) reconnects, to the next instance if need be,
+     * and resumes after the highest seq it saw. Then, per client: events of the feed (the
+     * change_events rows committed while it watched) it never got, got twice, got out of seq order
+     * within a conversation, and message statuses that went backwards (sent or later → earlier).
+     */
+    static void watch(String[] instances, int perInstance, String stopFile, String label) throws Exception {
+        String token = jwt("fault-watcher");
+        List<Watcher> watchers = new ArrayList<>();
+        for (int i = 0; i < instances.length * perInstance; i++) {
+            Watcher w = new Watcher(instances, i % instances.length, token);
+            watchers.add(w);
+            w.connect();
+        }
+        for (Watcher w : watchers) {
+            w.hello.await(30, TimeUnit.SECONDS);
+        }
+        System.err.println("watching");
+        java.nio.file.Path stop = java.nio.file.Path.of(stopFile);
+        while (!java.nio.file.Files.exists(stop)) {
+            Thread.sleep(200);
+        }
+        long last = count("select coalesce(max(seq), 0) from change_events");
+        // Let the last events arrive: until every client has (or reloaded) every event up to
+        // `last`, at most a minute. The time this takes is how far the push lagged behind the load.
+        List<Long> all = new ArrayList<>();
+        try (Connection db = db();
+             PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
+            q.setLong(1, watchers.stream().mapToLong(w -> w.helloSeq).min().orElse(0));
+            q.setLong(2, last);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    all.add(r.getLong(1));
+                }
+            }
+        }
+        long settleStart = System.nanoTime();
+        while (System.nanoTime() - settleStart < TimeUnit.SECONDS.toNanos(60)
+                && !watchers.stream().allMatch(w -> w.hasAll(all))) {
+            Thread.sleep(200);
+        }
+        double settle = (System.nanoTime() - settleStart) / 1e9;
+        long expected = 0;
+        long missing = 0;
+        long duplicated = 0;
+        long outOfOrder = 0;
+        long regressions = 0;
+        long reconnects = 0;
+        long resyncs = 0;
+        long overlap = 0;
+        long reloaded = 0;
+        for (Watcher w : watchers) {
+            synchronized (w) {
+                List<Long> feed = new ArrayList<>();
+                try (Connection db = db();
+                     PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
+                    q.setLong(1, w.helloSeq);
+                    q.setLong(2, last);
+                    try (ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            feed.add(r.getLong(1));
+                        }
+                    }
+                }
+                expected += feed.size();
+                missing += feed.stream().filter(seq -> !w.seen.containsKey(seq) && seq > w.reloadedUpTo).count();
+                reloaded += feed.stream().filter(seq -> !w.seen.containsKey(seq) && seq <= w.reloadedUpTo).count();
+                duplicated += w.seen.values().stream().mapToLong(n -> n - 1).sum();
+                outOfOrder += w.outOfOrder;
+                regressions += w.regressions;
+                reconnects += w.reconnects;
+                resyncs += w.resyncs;
+                overlap += w.resumeOverlap;
+            }
+            w.close();
+        }
+        System.out.printf(Locale.ROOT, "watch label=%s clients=%d events=%d missing=%d duplicated=%d out_of_order=%d status_regressions=%d "
+                        + "reconnects=%d resume_overlap=%d resyncs=%d not_pushed_but_reloaded=%d last_events_after_s=%.1f%n",
+                label, watchers.size(), expected, missing, duplicated, outOfOrder, regressions, reconnects, overlap, resyncs, reloaded, settle);
+        System.exit(0);
+    }
+
+    /** One watching client: what it received, checked as it arrives. */
+    static final class Watcher implements WebSocket.Listener {
+        static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("\"type\":\"([^\"]+)\"");
+        static final java.util.regex.Pattern SEQ = java.util.regex.Pattern.compile("\"seq\":(\\d+)");
+        static final java.util.regex.Pattern CONVERSATION = java.util.regex.Pattern.compile("\"conversationId\":(\\d+)");
+        static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"id\":(\\d+)");
+        static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([a-z]+)\"");
+        static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+        final String[] instances;
+        final String token;
+        int instance;
+        final CountDownLatch hello = new CountDownLatch(1);
+        final StringBuilder partial = new StringBuilder();
+        final Map<Long, Integer> seen = new java.util.HashMap<>();
+        final Map<Long, Long> lastSeqOfConversation = new java.util.HashMap<>();
+        final Map<Long, Integer> rankOfMessage = new java.util.HashMap<>();
+        long helloSeq = -1;
+        long maxSeq = -1;
+        long outOfOrder;
+        long regressions;
+        /** Between a reconnect's hello and "resumed": live pushes and the replay overlap (the page drops repeats by seq). */
+        boolean resuming;
+        long resumeOverlap;
+        /** Events up to here are covered by a reload after a resync, received or not. */
+        long reloadedUpTo = -1;
+        int reconnects;
+        int resyncs;
+        volatile boolean closing;
+        volatile WebSocket socket;
+
+        Watcher(String[] instances, int instance, String token) {
+            this.instances = instances;
+            this.instance = instance;
+            this.token = token;
+        }
+
+        synchronized boolean hasAll(List<Long> feed) {
+            return feed.stream().allMatch(seq -> seq <= helloSeq || seq <= reloadedUpTo || seen.containsKey(seq));
+        }
+
+        void connect() {
+            String url = instances[instance].replace("http", "ws") + "/ws/messages";
+            CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(URI.create(url), this)
+                    .whenComplete((ws, failure) -> {
+                        if (failure != null) {
+                            reconnectLater();
+                        } else {
+                            socket = ws;
+                        }
+                    });
+        }
+
+        void reconnectLater() {
+            if (closing) {
+                return;
+            }
+            synchronized (this) {
+                reconnects++;
+                instance = (instance + 1) % instances.length;   // the page would land on any live replica
+            }
+            java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(this::connect);
+        }
+
+        void close() {
+            closing = true;
+            if (socket != null) {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                onEvent(ws, text);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        synchronized void onEvent(WebSocket ws, String text) {
+            java.util.regex.Matcher type = TYPE.matcher(text);
+            java.util.regex.Matcher seq = SEQ.matcher(text);
+            if (!type.find()) {
+                return;
+            }
+            switch (type.group(1)) {
+                case "hello" -> {
+                    seq.find();
+                    if (helloSeq < 0) {
+                        helloSeq = Long.parseLong(seq.group(1));
+                        maxSeq = helloSeq;
+                        hello.countDown();
+                    } else {
+                        resuming = true;
+                        ws.sendText("{\"type\":\"resume\",\"after\":" + maxSeq + "}", true);
+                    }
+                }
+                case "resumed" -> resuming = false;
+                case "resync" -> {
+                    // The page reloads from the REST API here: that shows everything committed so far.
+                    resyncs++;
+                    try {
+                        reloadedUpTo = Math.max(reloadedUpTo, count("select coalesce(max(seq), 0) from change_events"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                case "message.created", "message.status", "conversation.updated", "conversation.read" -> {
+                    if (!seq.find()) {
+                        return;
+                    }
+                    long n = Long.parseLong(seq.group(1));
+                    if (seen.containsKey(n)) {
+                        if (resuming) {
+                            resumeOverlap++;
+                        } else {
+                            seen.merge(n, 1, Integer::sum);
+                        }
+                        return;
+                    }
+                    seen.put(n, 1);
+                    maxSeq = Math.max(maxSeq, n);
+                    java.util.regex.Matcher conversation = CONVERSATION.matcher(text);
+                    if (conversation.find()) {
+                        long c = Long.parseLong(conversation.group(1));
+                        Long previous = lastSeqOfConversation.put(c, Math.max(n, lastSeqOfConversation.getOrDefault(c, 0L)));
+                        if (previous != null && previous > n && !resuming) {
+                            outOfOrder++;
+                        }
+                    }
+                    if (type.group(1).startsWith("message.")) {
+                        int data = text.indexOf("\"data\":{");
+                        java.util.regex.Matcher id = ID.matcher(text);
+                        java.util.regex.Matcher status = STATUS.matcher(text);
+                        if (data >= 0 && id.find(data) && status.find(data)) {
+                            int rank = switch (status.group(1)) {
+                                case "queued", "sending" -> 0;   // sending → queued is a retry, by design
+                                case "sent" -> 1;
+                                default -> 2;                    // delivered, undelivered, failed, received
+                            };
+                            Integer before = rankOfMessage.put(Long.parseLong(id.group(1)), rank);
+                            if (before != null && before > rank) {
+                                regressions++;
+                                rankOfMessage.put(Long.parseLong(id.group(1)), before);
+                            }
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            reconnectLater();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            reconnectLater();
+        }
     }
 
     // --- Helpers ---------------------------------------------------------------------------------
@@ -407,19 +865,47 @@ public class Bench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
+    /** A connection to the bench database; waits out a PostgreSQL restart (up to a minute). */
+    static Connection db() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return DriverManager.getConnection(jdbc, "postgres", "");
+            } catch (java.sql.SQLException e) {
+                if (attempt >= 120) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** A count over a list bound as a text[] parameter. */
+    static long countIn(String sql, List<String> values) throws Exception {
+        try (Connection db = db();
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setArray(1, db.createArrayOf("text", values.toArray()));
+            try (ResultSet r = statement.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     static long count(String sql) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
+        try (Connection db = db();
              ResultSet r = db.createStatement().executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
     }
 
-    static String hmac(byte[] key, byte[] prefix, byte[] body) throws Exception {
+    /** OpenPhone's {@code openphone-signature} header for {@code body}: {@code hmac;1;<ts ms>;<base64 HMAC of "ts." + body>}. */
+    static String signature(byte[] body) throws Exception {
+        String ts = String.valueOf(System.currentTimeMillis());
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        mac.update(prefix);
-        return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
+        mac.update((ts + ".").getBytes(StandardCharsets.UTF_8));
+        return "hmac;1;" + ts + ";" + Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 
     /** A ClubOS-style HS256 staff token. */

@@ -161,8 +161,12 @@ public class RealtimeHub {
             client.overflowed.set(true);
             client.pending.decrementAndGet();
             LOG.debugf("WebSocket %s fell behind: told to resync", client.connection.id());
+            // Once the notice is written (and so everything before it: writes complete in order),
+            // push again. What was dropped meanwhile committed before the client reads the notice and
+            // reloads, so the reload covers it; without this the socket stayed silent until a resume,
+            // which the page never sends after a resync.
             client.connection.sendText(renderer.write(Map.of("type", "resync", "reason", "too slow")))
-                    .subscribe().with(ok -> { }, failure -> { });
+                    .subscribe().with(ok -> client.overflowed.set(false), failure -> { });
             return;
         }
         client.connection.sendText(json).subscribe().with(
