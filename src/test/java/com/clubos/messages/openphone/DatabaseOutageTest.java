@@ -1,5 +1,6 @@
 package com.clubos.messages.openphone;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stops the real PostgreSQL server under the running service: a webhook gets 503 (so OpenPhone
- * retries) and nothing half-written; once the database is back, the retried webhook is stored once.
+ * retries) and nothing half-written, readiness is down and liveness stays up; once the database is
+ * back, the retried webhook is stored once and the service is ready again without a restart.
  */
 @QuarkusTest
 class DatabaseOutageTest {
@@ -38,6 +40,12 @@ class DatabaseOutageTest {
                     .header("Retry-After", "5")
                     .body("success", equalTo(false))
                     .body("error", equalTo("Database unavailable; retry shortly"));
+            // Kubernetes stops routing to the pod, but must not restart it: the database is what is down.
+            given().get("/q/health/ready").then().statusCode(503);
+            for (int probe = 0; probe < 3; probe++) {
+                given().get("/q/health/live").then().statusCode(200);
+                Thread.sleep(300);
+            }
         } finally {
             cluster("start");
         }
@@ -51,6 +59,7 @@ class DatabaseOutageTest {
             }
         }
         assertEquals(200, status);
+        given().get("/q/health/ready").then().statusCode(200);
         assertEquals(1, data.count("select count(*) from messages where body = 'sent during the outage'"));
         assertEquals(1, data.count("select unread_count from openphone_conversations"));
     }
