@@ -28,6 +28,12 @@ export async function call(method, path, body, extraHeaders = {}) {
   return json;
 }
 
+/** The API path of one conversation (on its own line, when the customer texts several of ours). */
+export function conversationPath(conversation, suffix = '') {
+  return `/api/messages/conversations/${encodeURIComponent(conversation.phone_number)}${suffix}`
+    + `?line=${encodeURIComponent(conversation.line_number)}`;
+}
+
 /**
  * A WebSocket that reconnects with backoff and resumes from the last sequence it saw, so nothing
  * is missed across a reconnect. Events already seen (by seq and type) are dropped.

@@ -1,7 +1,7 @@
 // The shared-inbox side of the chat page: list filters, who handles a conversation, open/done,
 // and the opt-out state that keeps the composer shut.
-import { call } from './api.js';
-import { el } from './dom.js';
+import { call, conversationPath } from './api.js';
+import { $, el } from './dom.js';
 
 export const filter = { assigned: 'all', status: 'all' };
 
@@ -58,4 +58,32 @@ export function renderOptOut(banner, conversation) {
     banner.textContent = `This customer opted out (texted STOP)${since}. Texts cannot be sent until they text START; `
       + 'internal notes still work.';
   }
+}
+
+/** The list filters and the header's assignee picker and done/reopen button. */
+export function wire({ current, updated, filterChanged, refused }) {
+  document.querySelectorAll('.filter').forEach((button) => button.addEventListener('click', () => {
+    filter.assigned = button.dataset.assigned;
+    document.querySelectorAll('.filter').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+    filterChanged();
+  }));
+  $('state-filter').addEventListener('change', (e) => {
+    filter.status = e.target.value;
+    filterChanged();
+  });
+  $('assignee').addEventListener('change', async (e) => {
+    try {
+      updated((await call('PUT', conversationPath(current(), '/assignee'), { assigneeId: e.target.value || null })).data);
+    } catch (error) {
+      refused(error.message);
+    }
+  });
+  $('inbox-status').addEventListener('click', async () => {
+    const status = current().inbox_status === 'done' ? 'open' : 'done';
+    try {
+      updated((await call('PUT', conversationPath(current(), '/status'), { status })).data);
+    } catch (error) {
+      refused(error.message);
+    }
+  });
 }

@@ -1,10 +1,11 @@
 // The staff chat: conversation list, one conversation, composer, kept live over the WebSocket.
 // Every text from a customer is put in the page as text (never as HTML).
-import { call, token, signOut, LiveSocket } from './api.js';
+import { call, conversationPath, token, signOut, LiveSocket } from './api.js';
 import { $, el, toast } from './dom.js';
 import * as inbox from './inbox.js';
 import { SnippetPicker } from './snippets.js';
 import { renderTimeline } from './timeline.js';
+import { conversationRow, relative } from './list.js';
 import { smsInfo, MAX_LENGTH } from './sms.js';
 
 if (!token()) location.replace('/login');
@@ -15,15 +16,6 @@ const state = {
   current: null, messages: new Map(), notes: new Map(), olderCursor: null, loadingOlder: false,
   mode: 'text', me: null,
 };
-
-function relative(iso) {
-  const seconds = (Date.now() - new Date(iso).getTime()) / 1000;
-  if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
-  if (seconds < 172800) return 'yesterday';
-  return new Date(iso).toLocaleDateString();
-}
 
 // --- Conversation list -------------------------------------------------------------------------
 
@@ -68,20 +60,8 @@ function upsertConversation(conversation) {
 }
 
 function renderList() {
-  const items = state.order.map((id) => {
-    const c = state.conversations.get(id);
-    const last = c.lastMessage;
-    return el('li', {},
-      el('button', {
-        type: 'button', class: 'conversation', 'aria-current': state.current?.id === id ? 'true' : 'false',
-        dataset: { id: String(id), phone: c.phone_number }, onclick: () => openConversation(id),
-      },
-      el('span', { class: 'row' }, el('span', { class: 'name' }, c.customer_name),
-        el('time', { datetime: c.last_message_at, dataset: { relative: '' } }, relative(c.last_message_at))),
-      el('span', { class: 'row' }, el('span', { class: 'number' }, c.phone_number), inbox.tags(c, state.me),
-        c.unread_count > 0 ? el('span', { class: 'badge', 'aria-label': `${c.unread_count} unread` }, c.unread_count) : null),
-      last ? el('span', { class: 'preview' }, last.direction === 'outbound' ? 'You: ' : '', last.text) : null));
-  });
+  const items = state.order.map((id) => conversationRow(state.conversations.get(id),
+    { me: state.me, current: state.current?.id === id, onOpen: () => openConversation(id) }));
   $('conversation-list').replaceChildren(...items);
   $('list-empty').hidden = items.length > 0;
 }
@@ -98,15 +78,10 @@ async function refreshUnread() {
 
 // --- One conversation ----------------------------------------------------------------------------
 
-function pathOf(conversation, suffix = '') {
-  return `/api/messages/conversations/${encodeURIComponent(conversation.phone_number)}${suffix}`
-    + `?line=${encodeURIComponent(conversation.line_number)}`;
-}
-
 async function openConversation(id) {
   const summary = state.conversations.get(id);
   try {
-    const opened = (await call('GET', pathOf(summary))).data;
+    const opened = (await call('GET', conversationPath(summary))).data;
     state.current = opened;
     state.messages = new Map(opened.messages.map((m) => [m.id, m]));
     state.notes = new Map((opened.notes || []).map((n) => [n.id, n]));
@@ -153,7 +128,7 @@ async function loadOlder() {
   state.loadingOlder = true;
   const box = $('messages');
   try {
-    const page = await call('GET', `${pathOf(state.current, '/messages')}&before=${encodeURIComponent(state.olderCursor)}&limit=50`);
+    const page = await call('GET', `${conversationPath(state.current, '/messages')}&before=${encodeURIComponent(state.olderCursor)}&limit=50`);
     const before = box.scrollHeight;
     page.data.forEach((m) => state.messages.set(m.id, m));
     state.olderCursor = page.nextCursor;
@@ -181,7 +156,7 @@ function addMessage(m) {
 function markRead() {
   clearTimeout(markRead.timer);
   markRead.timer = setTimeout(() => {
-    if (state.current) call('PUT', pathOf(state.current, '/read'), {}).then(refreshUnread).catch(() => {});
+    if (state.current) call('PUT', conversationPath(state.current, '/read'), {}).then(refreshUnread).catch(() => {});
   }, 400);
 }
 
@@ -224,7 +199,7 @@ function setMode(mode) {
 
 async function addNote(text) {
   try {
-    const note = (await call('POST', pathOf(state.current, '/notes'), { text })).data;
+    const note = (await call('POST', conversationPath(state.current, '/notes'), { text })).data;
     state.notes.set(note.id, note);
     renderMessages();
     scrollToBottom();
@@ -335,7 +310,7 @@ $('rename').addEventListener('click', async () => {
   const name = prompt('Customer name', state.current.customer_name);
   if (name === null || !name.trim()) return;
   try {
-    upsertConversation((await call('PATCH', pathOf(state.current), { customer_name: name.trim() })).data);
+    upsertConversation((await call('PATCH', conversationPath(state.current), { customer_name: name.trim() })).data);
   } catch (e) {
     toast(e.message);
   }
@@ -368,30 +343,11 @@ $('composer').addEventListener('submit', (e) => {
 $('send-done').addEventListener('click', () => submit(true));
 $('mode-text').addEventListener('click', () => setMode('text'));
 $('mode-note').addEventListener('click', () => setMode('note'));
-document.querySelectorAll('.filter').forEach((button) => button.addEventListener('click', () => {
-  inbox.filter.assigned = button.dataset.assigned;
-  document.querySelectorAll('.filter').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
-  loadList(true);
-}));
-$('state-filter').addEventListener('change', (e) => {
-  inbox.filter.status = e.target.value;
-  loadList(true);
-});
-$('assignee').addEventListener('change', async (e) => {
-  try {
-    upsertConversation((await call('PUT', pathOf(state.current, '/assignee'), { assigneeId: e.target.value || null })).data);
-  } catch (error) {
-    toast(error.message);
-    renderHeader();
-  }
-});
-$('inbox-status').addEventListener('click', async () => {
-  const status = state.current.inbox_status === 'done' ? 'open' : 'done';
-  try {
-    upsertConversation((await call('PUT', pathOf(state.current, '/status'), { status })).data);
-  } catch (e) {
-    toast(e.message);
-  }
+inbox.wire({
+  current: () => state.current,
+  updated: upsertConversation,
+  filterChanged: () => loadList(true),
+  refused: (message) => { toast(message); renderHeader(); },
 });
 setInterval(() => document.querySelectorAll('time[data-relative]').forEach((t) => { t.textContent = relative(t.dateTime); }), 30000);
 

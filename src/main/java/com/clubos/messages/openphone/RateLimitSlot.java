@@ -20,19 +20,20 @@ public class RateLimitSlot extends PanacheEntityBase {
     public Instant nextSlot;
 
     /**
-     * Reserves the next free start time and moves the schedule one spacing on. The row lock makes
-     * replicas take turns; calls are therefore at least {@code spacing} apart deployment-wide.
+     * Reserves the next free start time, moves the schedule one spacing on, and answers how long the
+     * caller must wait for it, measured on the database's clock (so replicas' clocks never matter).
+     * The row lock makes replicas take turns; slots are therefore {@code spacing} apart deployment-wide.
      */
-    public static Instant reserve(String name, Duration spacing) {
-        Object slot = getEntityManager().createNativeQuery("""
+    public static Duration reserve(String name, Duration spacing) {
+        Number waitSeconds = (Number) getEntityManager().createNativeQuery("""
                         UPDATE openphone_rate_limit
                         SET next_slot = GREATEST(next_slot, clock_timestamp()) + make_interval(secs => :spacing)
                         WHERE name = :name
-                        RETURNING next_slot - make_interval(secs => :spacing)""")
+                        RETURNING EXTRACT(EPOCH FROM next_slot - make_interval(secs => :spacing) - clock_timestamp())""")
                 .setParameter("spacing", spacing.toNanos() / 1e9)
                 .setParameter("name", name)
                 .getSingleResult();
-        return toInstant(slot);
+        return Duration.ofNanos((long) (waitSeconds.doubleValue() * 1e9));
     }
 
     /** After a 429, nobody calls again before {@code until}. */
@@ -42,18 +43,5 @@ public class RateLimitSlot extends PanacheEntityBase {
                 .setParameter("until", until)
                 .setParameter("name", name)
                 .executeUpdate();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected slot type " + value.getClass());
     }
 }

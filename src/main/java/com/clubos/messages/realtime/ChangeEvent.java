@@ -62,6 +62,21 @@ public class ChangeEvent extends PanacheEntityBase {
         return find("seq > ?1 order by seq", seq).page(0, limit).list();
     }
 
+    /**
+     * Changes of the last minute above {@code floor}, oldest first, except the last two seconds (whose
+     * NOTIFY, sent in batches after commit, may still be on its way): what a sweep checks was pushed.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<ChangeEvent> unannouncedCandidates(long floor, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM change_events
+                        WHERE seq > :floor AND at > now() - interval '60 seconds' AND at < now() - interval '2 seconds'
+                        ORDER BY seq LIMIT :limit""", ChangeEvent.class)
+                .setParameter("floor", floor)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
     public static long latestSeq() {
         Number max = getEntityManager().createQuery("select coalesce(max(e.seq), 0) from ChangeEvent e", Number.class)
                 .getSingleResult();

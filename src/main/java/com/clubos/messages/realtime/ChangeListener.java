@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -19,7 +22,10 @@ import org.postgresql.PGNotification;
  * NOTIFY carries sequence numbers ("12" or "12,13,14"), and the rows are loaded and pushed to this
  * replica's clients.
  * After the connection drops (database restart, pg_terminate_backend) it reconnects and pushes
- * whatever was committed in between.
+ * whatever was committed in between. Every few seconds it also sweeps the last minute of the feed for
+ * changes no NOTIFY announced (a replica killed between its commit and its batched NOTIFY, or a
+ * commit that landed with a lower seq than one already seen) and pushes those; every change is pushed
+ * once by whichever path sees it first.
  */
 @ApplicationScoped
 public class ChangeListener {
@@ -27,6 +33,9 @@ public class ChangeListener {
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     static final String APPLICATION_NAME = "clubos-realtime-listener";
     private static final int POLL_MILLIS = 250;
+    private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Pushed seqs are remembered longer than the sweep looks back, so the sweep never repeats one. */
+    private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     private final RealtimeHub hub;
     private final RealtimeConfig config;
@@ -35,6 +44,10 @@ public class ChangeListener {
     private volatile long lastSeq = -1;
     private volatile boolean listening;
     private Thread thread;
+    /** Seqs already pushed, with when; touched by the listener thread only. */
+    private final Map<Long, Long> pushed = new HashMap<>();
+    private long sweepFloor = -1;
+    private long lastSweep = System.nanoTime();
 
     public ChangeListener(RealtimeHub hub, RealtimeConfig config, DatabaseConnections connections) {
         this.hub = hub;
@@ -75,6 +88,9 @@ public class ChangeListener {
                     if (notifications != null && notifications.length > 0) {
                         deliver(notifications);
                     }
+                    if (System.nanoTime() - lastSweep > SWEEP_EVERY_NANOS) {
+                        sweep();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -91,6 +107,7 @@ public class ChangeListener {
     private void catchUp() {
         if (lastSeq < 0) {
             lastSeq = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
+            sweepFloor = lastSeq; // what happened before this replica started is not its to push
             return;
         }
         List<ChangeEvent> missed = QuarkusTransaction.requiringNew()
@@ -99,8 +116,26 @@ public class ChangeListener {
             hub.resyncAll("the server missed too many changes");
             lastSeq = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
         } else if (!missed.isEmpty()) {
-            hub.publish(missed);
+            publishOnce(missed);
             lastSeq = missed.get(missed.size() - 1).seq;
+        }
+    }
+
+    private void sweep() {
+        lastSweep = System.nanoTime();
+        pushed.values().removeIf(at -> lastSweep - at > REMEMBER_NANOS);
+        List<ChangeEvent> recent = QuarkusTransaction.requiringNew()
+                .call(() -> ChangeEvent.unannouncedCandidates(sweepFloor, config.maxReplay()));
+        publishOnce(recent);
+    }
+
+    /** Pushes the changes not pushed yet, in the order given, and remembers them. */
+    private void publishOnce(List<ChangeEvent> changes) {
+        List<ChangeEvent> fresh = changes.stream().filter(change -> !pushed.containsKey(change.seq)).toList();
+        long now = System.nanoTime();
+        fresh.forEach(change -> pushed.put(change.seq, now));
+        if (!fresh.isEmpty()) {
+            hub.publish(fresh);
         }
     }
 
@@ -121,7 +156,7 @@ public class ChangeListener {
         List<ChangeEvent> changes = QuarkusTransaction.requiringNew().call(() -> ChangeEvent.bySeq(seqs));
         // Keep commit order (the order of the notifications), not numeric order.
         changes.sort(java.util.Comparator.comparingInt(change -> seqs.indexOf(change.seq)));
-        hub.publish(changes);
+        publishOnce(changes);
         lastSeq = Math.max(lastSeq, seqs.stream().mapToLong(Long::longValue).max().orElse(lastSeq));
     }
 

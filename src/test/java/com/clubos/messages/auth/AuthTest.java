@@ -9,7 +9,10 @@ import com.clubos.messages.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +92,32 @@ class AuthTest {
         String payload = base64Url("{\"iss\":\"clubosv1\",\"aud\":\"clubosv1-users\",\"userId\":\"x\",\"role\":\"admin\","
                 + "\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}");
         assertRefused(header + "." + payload + ".");
+    }
+
+    @Test
+    void aTokenSignedWithSomeoneElsesRsaKeyIsRefused() throws Exception {
+        // HS/RS confusion: the service only trusts HS256 with the shared secret, whatever alg a token names.
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        PrivateKey attackerKey = generator.generateKeyPair().getPrivate();
+        assertRefused(TestTokens.claims("admin").jws().algorithm(SignatureAlgorithm.RS256).sign(attackerKey));
+    }
+
+    @Test
+    void aTokenNotValidYetIsRefused() {
+        long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+        assertRefused(TestTokens.sign(TestTokens.claims("admin").claim("nbf", inAnHour)));
+    }
+
+    @Test
+    void aRoleOutsideTheRoleClaimGrantsNothing() {
+        // Only the role claim counts: a signed token of a ClubOS kiosk that also says "groups": ["admin"]
+        // or "admin": true is still a kiosk.
+        given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims("kiosk")
+                        .claim("groups", java.util.List.of("admin")).claim("admin", true).claim("scope", "admin")))
+                .get(CONVERSATIONS).then().statusCode(403);
+        given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims("Admin ")))
+                .get("/api/audit").then().statusCode(403);
     }
 
     @Test

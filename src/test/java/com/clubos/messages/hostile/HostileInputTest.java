@@ -176,6 +176,20 @@ class HostileInputTest {
     }
 
     @Test
+    void deeplyNestedJsonIsRefusedCleanly() {
+        String nested = "[".repeat(50_000) + "]".repeat(50_000);
+        String webhook = "{\"id\":\"EVdeep\",\"type\":\"message.received\",\"data\":{\"object\":" + nested + "}}";
+        Response signed = OpenPhoneWebhooks.post(webhook);
+        assertClean(signed, "deeply nested webhook");
+        assertTrue(List.of(400, 413).contains(signed.statusCode()), "deeply nested webhook: " + signed.statusCode());
+        Response send = given().header("Authorization", TestTokens.bearer("operator")).contentType("application/json")
+                .body("{\"to\":\"+19025550111\",\"text\":" + nested + "}").post("/api/messages/send");
+        assertClean(send, "deeply nested send");
+        assertEquals(0, data.count("select count(*) from messages"));
+        assertEquals(0, data.count("select count(*) from webhook_events"));
+    }
+
+    @Test
     void aValidSignatureOverAnAlteredOrReplayedBodyIsRefused() {
         byte[] body = OpenPhoneWebhooks.received("EVreplay", "ACreplay", "+19025550111", TestData.LINE, "hi", Instant.now())
                 .getBytes(StandardCharsets.UTF_8);

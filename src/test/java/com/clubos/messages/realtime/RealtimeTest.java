@@ -115,6 +115,22 @@ class RealtimeTest {
     }
 
     @Test
+    void aChangeWhoseReplicaDiedBeforeItsNotifyStillReachesClientsOnce() throws Exception {
+        long messageId = data.inbound(CUSTOMER, "committed, then kill -9", Instant.now());
+        long conversationId = data.count("select conversation_id from messages where id = " + messageId);
+        try (SocketClient client = SocketClient.withBearer(uri, TestTokens.clubos("support"))) {
+            client.await("hello");
+            // Replica B committed its change and was killed before its batched NOTIFY went out.
+            long seq = data.count("insert into change_events (type, conversation_id, message_id) values "
+                    + "('message.created', " + conversationId + ", " + messageId + ") returning seq");
+            JsonNode event = client.await(e -> created(e, "committed, then kill -9"), Duration.ofSeconds(15));
+            assertEquals(seq, event.path("seq").asLong());
+            assertTrue(client.drain(Duration.ofSeconds(6)).stream().noneMatch(e -> e.path("seq").asLong() == seq),
+                    "pushed once, not again by the next sweep");
+        }
+    }
+
+    @Test
     void statusUpdatesArriveInOrderForEachMessage() throws Exception {
         long id = data.sent(CUSTOMER, "hello", null);
         data.single("update messages set status = 'queued' where id = " + id + " returning id");

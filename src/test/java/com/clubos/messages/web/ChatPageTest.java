@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,7 +70,9 @@ class ChatPageTest {
         data.conversation(PRIYA, "Priya Shah");
         data.message(PRIYA, MessageDirection.OUTBOUND, "See you Saturday!", Instant.now().minus(2, ChronoUnit.HOURS), false);
         driver.manage().window().setSize(new Dimension(1280, 800));
+        // The page re-renders bubbles and rows on every live event: an element found a moment ago may be gone.
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(url("/login"));
         driver.executeScript("sessionStorage.clear()");
     }
@@ -91,7 +94,10 @@ class ChatPageTest {
     }
 
     private void open(String phone) {
-        conversation(phone).click();
+        wait.until(d -> {
+            conversation(phone).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBe(By.id("thread-number"), phone));
     }
 

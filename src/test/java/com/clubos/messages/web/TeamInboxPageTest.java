@@ -77,7 +77,9 @@ class TeamInboxPageTest {
         data.inbound(PRIYA, "Left-handed clubs?", Instant.now().minus(2, ChronoUnit.HOURS));
         given().header("Authorization", SUE).get("/api/messages/unread-count").then().statusCode(200);
         driver.manage().window().setSize(new Dimension(1280, 800));
+        // The page re-renders bubbles and rows on every live event: an element found a moment ago may be gone.
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
         driver.get(url("/login"));
         driver.executeScript("sessionStorage.clear()");
     }
@@ -94,7 +96,10 @@ class TeamInboxPageTest {
     }
 
     private void open(String phone) {
-        driver.findElement(By.cssSelector(".conversation[data-phone='" + phone + "']")).click();
+        wait.until(d -> {
+            d.findElement(By.cssSelector(".conversation[data-phone='" + phone + "']")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBe(By.id("thread-number"), phone));
     }
 
@@ -146,7 +151,7 @@ class TeamInboxPageTest {
         text.sendKeys("/bay");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#snippets li[role=option]"), 1));
         // The picker re-renders as each typed key is handled: click the option as it is now.
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             d.findElement(By.cssSelector("#snippets li[role=option]")).click();
             return true;
         });
