@@ -3,10 +3,13 @@ package com.clubos.messages.auth;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** After a successful authenticated call, makes its caller known to the {@link StaffDirectory}. */
 public class StaffSeenFilter {
+
+    private static final Logger LOG = Logger.getLogger(StaffSeenFilter.class);
 
     private final Instance<JsonWebToken> token;
     private final CurrentStaff staff;
@@ -28,8 +31,14 @@ public class StaffSeenFilter {
             return;
         }
         String role = staff.role();
-        if (role != null) {
+        if (role == null) {
+            return;
+        }
+        try {
             directory.seen(new StaffMember(staff.id(), staff.displayName(), role));
+        } catch (RuntimeException e) {
+            // The answer is already made; being listed for assignment can wait for the next call.
+            LOG.debugf("Could not record staff member %s as seen: %s", staff.id(), e.getMessage());
         }
     }
 }
