@@ -48,6 +48,8 @@ public class RealtimeHub {
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
         final AtomicInteger pending = new AtomicInteger();
         final AtomicBoolean overflowed = new AtomicBoolean();
+        /** Seqs its last resume replayed: a broadcast of one of them later (a sweep) is not sent again. */
+        final Set<Long> replayed = ConcurrentHashMap.newKeySet();
 
         Client(WebSocketConnection connection) {
             this.connection = connection;
@@ -118,8 +120,10 @@ public class RealtimeHub {
             send(client, renderer.write(Map.of("type", "resync", "reason", "too many missed events")));
             return;
         }
+        client.replayed.clear();
         for (EventRenderer.Rendered event : renderer.render(missed)) {
             if (client.wants(event.conversationId())) {
+                client.replayed.add(event.seq());
                 send(client, event.json());
             }
         }
@@ -133,7 +137,7 @@ public class RealtimeHub {
         }
         for (EventRenderer.Rendered event : renderer.render(changes)) {
             for (Client client : clients.values()) {
-                if (client.wants(event.conversationId())) {
+                if (client.wants(event.conversationId()) && !client.replayed.remove(event.seq())) {
                     send(client, event.json());
                 }
             }

@@ -131,6 +131,24 @@ class RealtimeTest {
     }
 
     @Test
+    void aChangeReplayedByAResumeIsNotPushedAgainByTheSweep() throws Exception {
+        long messageId = data.inbound(CUSTOMER, "replayed once", Instant.now());
+        long conversationId = data.count("select conversation_id from messages where id = " + messageId);
+        long seq = data.count("insert into change_events (type, conversation_id, message_id) values "
+                + "('message.created', " + conversationId + ", " + messageId + ") returning seq");
+        try (SocketClient client = SocketClient.withBearer(uri, TestTokens.clubos("support"))) {
+            client.await("hello");
+            // A browser that was connected to a replica that died comes back and resumes.
+            client.send("{\"type\":\"resume\",\"after\":" + (seq - 1) + "}");
+            JsonNode replayed = client.await(e -> created(e, "replayed once"), Duration.ofSeconds(5));
+            assertEquals(seq, replayed.path("seq").asLong());
+            client.await("resumed");
+            assertTrue(client.drain(Duration.ofSeconds(8)).stream().noneMatch(e -> e.path("seq").asLong() == seq),
+                    "the sweep found the unannounced change but this client already had it");
+        }
+    }
+
+    @Test
     void statusUpdatesArriveInOrderForEachMessage() throws Exception {
         long id = data.sent(CUSTOMER, "hello", null);
         data.single("update messages set status = 'queued' where id = " + id + " returning id");
