@@ -169,6 +169,7 @@ class KubernetesManifestsTest {
         Map<String, Ingress> ingresses = all(BASE, Ingress.class).stream()
                 .collect(Collectors.toMap(i -> i.getMetadata().getName(), i -> i));
         Map<String, String> pathToIngress = new HashMap<>();
+        Map<String, String> pathTypes = new HashMap<>();
         for (Ingress ingress : ingresses.values()) {
             assertFalse(ingress.getSpec().getTls().isEmpty(), ingress.getMetadata().getName() + ": TLS");
             String host = ingress.getSpec().getRules().get(0).getHost();
@@ -180,12 +181,28 @@ class KubernetesManifestsTest {
                                 || servicePort.getPort().equals(port.getNumber()),
                         "backend port " + port + " must be the Service's");
                 pathToIngress.put(path.getPath(), ingress.getMetadata().getName());
+                pathTypes.put(path.getPath(), path.getPathType());
             }
         }
-        assertEquals(Set.of("/", "/api/openphone/webhook", "/ws/"), pathToIngress.keySet());
+        for (String routed : List.of("/", "/login", "/messages", "/admin", "/assets/app.css", "/api/messages/send",
+                "/api/openphone/webhook", "/api/audit", "/ws/messages")) {
+            assertTrue(routes(pathTypes, routed), routed + " must reach the service");
+        }
+        for (String internal : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/messages/../q/metrics")) {
+            assertFalse(routes(pathTypes, internal), internal + " must stay inside the cluster");
+        }
         Map<String, String> ws = ingresses.get(pathToIngress.get("/ws/")).getMetadata().getAnnotations();
         assertEquals("3600", ws.get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
         assertEquals("3600", ws.get("nginx.ingress.kubernetes.io/proxy-send-timeout"));
+    }
+
+    /** Whether an ingress path (Kubernetes' Prefix and Exact semantics) matches the request path. */
+    private static boolean routes(Map<String, String> pathTypes, String request) {
+        String normalised = Path.of(request).normalize().toString();
+        return pathTypes.entrySet().stream().anyMatch(entry -> entry.getValue().equals("Exact")
+                ? normalised.equals(entry.getKey())
+                : normalised.equals(entry.getKey().replaceAll("/$", ""))
+                        || normalised.startsWith(entry.getKey().endsWith("/") ? entry.getKey() : entry.getKey() + "/"));
     }
 
     // --- environment ---------------------------------------------------------------------------
@@ -403,11 +420,17 @@ class KubernetesManifestsTest {
         NetworkPolicy policy = one(BASE, NetworkPolicy.class);
         assertTrue(podLabels.entrySet().containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()));
         assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
-        assertEquals(1, policy.getSpec().getIngress().size());
+        assertEquals(2, policy.getSpec().getIngress().size());
         var ingressRule = policy.getSpec().getIngress().get(0);
         assertEquals(Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
                 ingressRule.getFrom().get(0).getNamespaceSelector().getMatchLabels());
         assertEquals(List.of(port), ingressRule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+        var scrapeRule = policy.getSpec().getIngress().get(1);
+        assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"),
+                scrapeRule.getFrom().get(0).getNamespaceSelector().getMatchLabels());
+        assertEquals(Map.of("app.kubernetes.io/name", "prometheus"),
+                scrapeRule.getFrom().get(0).getPodSelector().getMatchLabels());
+        assertEquals(List.of(port), scrapeRule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
         Set<String> egress = new TreeSet<>();
         policy.getSpec().getEgress().forEach(rule -> {
             for (NetworkPolicyPort p : rule.getPorts()) {
