@@ -9,96 +9,38 @@ import com.clubos.messages.message.MessageDirection;
 import com.clubos.messages.support.OpenPhoneWebhooks;
 import com.clubos.messages.support.TestData;
 import com.clubos.messages.support.TestTokens;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 @QuarkusTest
 @TestProfile(BrowserTestProfile.class)
-class ChatPageTest {
+class ChatPageTest extends PageTest {
 
     private static final String JORDAN = "+19025550123";
     private static final String PRIYA = "+19025550188";
 
-    private static ChromeDriver driver;
-
-    @Inject
-    TestData data;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
     void seed() {
-        data.reset();
         data.staff("admin", "admin-password", Roles.ADMIN);
         data.conversation(JORDAN, "Jordan Lee");
         data.inbound(JORDAN, "Is bay 3 free tonight?", Instant.now().minus(5, ChronoUnit.MINUTES));
         data.conversation(PRIYA, "Priya Shah");
         data.message(PRIYA, MessageDirection.OUTBOUND, "See you Saturday!", Instant.now().minus(2, ChronoUnit.HOURS), false);
-        driver.manage().window().setSize(new Dimension(1280, 800));
-        // The page re-renders bubbles and rows on every live event: an element found a moment ago may be gone.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.ignoring(StaleElementReferenceException.class);
-        driver.get(url("/login"));
-        driver.executeScript("sessionStorage.clear()");
     }
 
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
-
-    /** Signs in as the page does, without the form (the form has its own test). */
     private void signedIn() {
-        driver.get(url("/login"));
-        driver.executeScript("sessionStorage.setItem('clubos_token', arguments[0])", TestTokens.clubos(Roles.OPERATOR));
-        driver.get(url("/messages"));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), 2));
-    }
-
-    private WebElement conversation(String phone) {
-        return driver.findElement(By.cssSelector(".conversation[data-phone='" + phone + "']"));
-    }
-
-    private void open(String phone) {
-        wait.until(d -> {
-            conversation(phone).click();
-            return true;
-        });
-        wait.until(ExpectedConditions.textToBe(By.id("thread-number"), phone));
+        signedInAs(TestTokens.clubos(Roles.OPERATOR), 2);
     }
 
     @Test

@@ -9,34 +9,24 @@ import com.clubos.messages.auth.Roles;
 import com.clubos.messages.support.OpenPhoneWebhooks;
 import com.clubos.messages.support.TestData;
 import com.clubos.messages.support.TestTokens;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The team-inbox features in a real browser: snippets, assignment, open/done, notes, opt-out, admin page. */
 @QuarkusTest
 @TestProfile(BrowserTestProfile.class)
-class TeamInboxPageTest {
+class TeamInboxPageTest extends PageTest {
 
     private static final String JORDAN = "+19025550123";
     private static final String PRIYA = "+19025550188";
@@ -46,61 +36,13 @@ class TeamInboxPageTest {
     private static final String SUE = TestTokens.bearerFor("u-sue", "Sue Support", Roles.SUPPORT);
     private static final String ALEX = TestTokens.bearerFor("u-alex", "Alex Admin", Roles.ADMIN);
 
-    private static ChromeDriver driver;
-
-    @Inject
-    TestData data;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
     void seed() {
-        data.reset();
         data.conversation(JORDAN, "Jordan Lee");
         data.inbound(JORDAN, "Is bay 3 free tonight?", Instant.now().minus(5, ChronoUnit.MINUTES));
         data.conversation(PRIYA, "Priya Shah");
         data.inbound(PRIYA, "Left-handed clubs?", Instant.now().minus(2, ChronoUnit.HOURS));
         given().header("Authorization", SUE).get("/api/messages/unread-count").then().statusCode(200);
-        driver.manage().window().setSize(new Dimension(1280, 800));
-        // The page re-renders bubbles and rows on every live event: an element found a moment ago may be gone.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.ignoring(StaleElementReferenceException.class);
-        driver.get(url("/login"));
-        driver.executeScript("sessionStorage.clear()");
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
-
-    private void signedInAs(String token, int conversations) {
-        driver.get(url("/login"));
-        driver.executeScript("sessionStorage.setItem('clubos_token', arguments[0])", token);
-        driver.get(url("/messages"));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), conversations));
-    }
-
-    private void open(String phone) {
-        wait.until(d -> {
-            d.findElement(By.cssSelector(".conversation[data-phone='" + phone + "']")).click();
-            return true;
-        });
-        wait.until(ExpectedConditions.textToBe(By.id("thread-number"), phone));
     }
 
     /** Read in one step in the page: the list re-renders on every live event. */
