@@ -139,7 +139,8 @@ public class Conversation extends PanacheEntityBase {
         return query.getResultList();
     }
 
-    static String escapeLike(String text) {
+    /** Makes LIKE's metacharacters literal, for a pattern written with {@code escape '!'}. */
+    public static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 

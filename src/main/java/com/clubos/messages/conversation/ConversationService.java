@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
@@ -116,10 +117,17 @@ public class ConversationService {
     }
 
     Conversation find(String phoneNumber, String line) {
+        return lookup(phoneNumber, line).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    /**
+     * The conversation with this customer, on {@code line} when given (null means any of our lines:
+     * the most recently active).
+     */
+    public Optional<Conversation> lookup(String phoneNumber, String line) {
         String customer = normalise(phoneNumber);
-        return (line == null ? Conversation.findByCustomer(customer)
-                : Conversation.findByLineAndCustomer(normalise(line), customer))
-                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+        return line == null ? Conversation.findByCustomer(customer)
+                : Conversation.findByLineAndCustomer(normalise(line), customer);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.clubos.messages.template;
 
+import com.clubos.messages.conversation.Conversation;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,7 +44,7 @@ public class MessageTemplate extends PanacheEntityBase {
         if (search == null || search.isBlank()) {
             return find("order by lower(name), id").page(0, limit).list();
         }
-        String like = "%" + search.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String like = "%" + Conversation.escapeLike(search.strip().toLowerCase()) + "%";
         return find("lower(name) like ?1 escape '!' or lower(body) like ?1 escape '!' order by lower(name), id", like)
                 .page(0, limit).list();
     }

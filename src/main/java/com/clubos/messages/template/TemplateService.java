@@ -4,6 +4,7 @@ import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.auth.StaffMember;
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.conversation.ConversationService;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.SendValidator;
 import com.clubos.messages.phone.PhoneNumbers;
@@ -26,10 +27,12 @@ public class TemplateService {
     private static final Pattern STRAY_BRACES = Pattern.compile("\\{\\{|}}");
 
     private final PhoneNumbers phoneNumbers;
+    private final ConversationService conversations;
     private final TemplatesConfig config;
 
-    public TemplateService(PhoneNumbers phoneNumbers, TemplatesConfig config) {
+    public TemplateService(PhoneNumbers phoneNumbers, ConversationService conversations, TemplatesConfig config) {
         this.phoneNumbers = phoneNumbers;
+        this.conversations = conversations;
         this.config = config;
     }
 
@@ -91,9 +94,8 @@ public class TemplateService {
         if (customer == null) {
             throw ApiException.badRequest("to: is required (the customer's number)");
         }
-        Optional<Conversation> conversation = request.line() == null || request.line().isBlank()
-                ? Conversation.findByCustomer(customer)
-                : phoneNumbers.toE164(request.line()).flatMap(line -> Conversation.findByLineAndCustomer(line, customer));
+        Optional<Conversation> conversation = conversations.lookup(customer,
+                request.line() == null || request.line().isBlank() ? null : request.line());
         List<String> missing = new ArrayList<>();
         String text = Placeholders.fill(template.body, values(customer, conversation, actor), missing);
         if (!missing.isEmpty()) {
