@@ -51,7 +51,7 @@ public class MessagesSocket {
             return;
         }
         closeWhenExpired(connection, token.get());
-        hub.register(connection);
+        hub.register(connection, token.get().getGroups().contains(Roles.ADMIN));
     }
 
     @OnTextMessage

@@ -44,6 +44,7 @@ public class RealtimeHub {
 
     static final class Client {
         final WebSocketConnection connection;
+        final boolean admin;
         volatile boolean list = true;
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
         final AtomicInteger pending = new AtomicInteger();
@@ -51,17 +52,22 @@ public class RealtimeHub {
         /** Seqs its last resume replayed: a broadcast of one of them later (a sweep) is not sent again. */
         final Set<Long> replayed = ConcurrentHashMap.newKeySet();
 
-        Client(WebSocketConnection connection) {
+        Client(WebSocketConnection connection, boolean admin) {
             this.connection = connection;
+            this.admin = admin;
         }
 
-        boolean wants(long conversationId) {
-            return list || conversations.contains(conversationId);
+        boolean wants(EventRenderer.Rendered event) {
+            if (event.adminOnly()) {
+                return admin;
+            }
+            return list || conversations.contains(event.conversationId());
         }
     }
 
-    void register(WebSocketConnection connection) {
-        clients.put(connection.id(), new Client(connection));
+    /** A new client; admins also receive admin-only events (import progress). */
+    void register(WebSocketConnection connection, boolean admin) {
+        clients.put(connection.id(), new Client(connection, admin));
         long latest = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
         send(clients.get(connection.id()), renderer.write(Map.of("type", "hello", "seq", latest)));
     }
@@ -122,7 +128,7 @@ public class RealtimeHub {
         }
         client.replayed.clear();
         for (EventRenderer.Rendered event : renderer.render(missed)) {
-            if (client.wants(event.conversationId())) {
+            if (client.wants(event)) {
                 client.replayed.add(event.seq());
                 send(client, event.json());
             }
@@ -137,7 +143,7 @@ public class RealtimeHub {
         }
         for (EventRenderer.Rendered event : renderer.render(changes)) {
             for (Client client : clients.values()) {
-                if (client.wants(event.conversationId()) && !client.replayed.remove(event.seq())) {
+                if (client.wants(event) && !client.replayed.remove(event.seq())) {
                     send(client, event.json());
                 }
             }
