@@ -78,4 +78,4 @@ ALTER TABLE change_events
 -- Priorities in the shared OpenPhone schedule: background (bulk) calls wait while a staff send's slot
 -- is still ahead (interactive_until), so staff sends always go first.
 ALTER TABLE openphone_rate_limit
-    ADD COLUMN interactive_until TIMESTAMPTZ NOT NULL DEFAULT '-infinity';
+    ADD COLUMN interactive_until TIMESTAMPTZ NOT NULL DEFAULT 'epoch';

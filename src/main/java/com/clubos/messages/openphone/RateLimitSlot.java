@@ -60,8 +60,8 @@ public class RateLimitSlot extends PanacheEntityBase {
             return new BulkReservation(true, seconds(reserved.get(0)));
         }
         Number retryIn = (Number) getEntityManager().createNativeQuery("""
-                        SELECT EXTRACT(EPOCH FROM GREATEST(interactive_until - clock_timestamp(),
-                            next_slot - make_interval(secs => :ahead) - clock_timestamp()))
+                        SELECT EXTRACT(EPOCH FROM GREATEST(interactive_until, next_slot - make_interval(secs => :ahead),
+                            clock_timestamp()) - clock_timestamp())
                         FROM openphone_rate_limit WHERE name = :name""")
                 .setParameter("ahead", ahead.toNanos() / 1e9)
                 .setParameter("name", name)

@@ -34,7 +34,7 @@ public class TestData {
         em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
                 + "webhook_events, message_templates, conversation_notes, staff_seen, history_imports, history_import_errors, "
                 + "history_import_conversations, history_legacy_rows RESTART IDENTITY CASCADE").executeUpdate();
-        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = '-infinity'").executeUpdate();
+        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'").executeUpdate();
         staffDirectory.forget();
         // The change feed keeps its sequence, as in production: listeners and clients remember it.
         em.createNativeQuery("TRUNCATE change_events").executeUpdate();
