@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -40,7 +42,7 @@ final class ImportJob {
         this.id = row.id;
         this.source = row.source();
         this.since = row.since;
-        this.checkpoint = Map.copyOf(row.checkpoint);
+        this.checkpoint = Collections.unmodifiableMap(new HashMap<>(row.checkpoint)); // values may be null
         this.counted = row.conversationsTotal != null;
         this.owner = owner;
         this.config = config;

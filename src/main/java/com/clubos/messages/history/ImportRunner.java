@@ -145,7 +145,13 @@ public class ImportRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            // A defect, not the source: retrying would fail the same way, so say so rather than loop.
             LOG.errorf(e, "History import %d: runner failed", id);
+            try {
+                end(id, ImportState.FAILED, "Unexpected error: " + describe(e));
+            } catch (RuntimeException ignored) {
+                LOG.debugf("Could not mark history import %d failed", id);
+            }
         } finally {
             running.remove(id);
         }
