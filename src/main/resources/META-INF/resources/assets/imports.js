@@ -15,35 +15,59 @@ function remember(view) {
   }
 }
 
+/** The list item of an import, built once and then updated in place (so a click never lands on a replaced node). */
 function item(view) {
+  let li = $('import-list').querySelector(`li[data-id="${view.id}"]`);
+  if (!li) {
+    li = el('li', { class: 'import', dataset: { id: String(view.id) } },
+      el('div', { class: 'import-head' },
+        el('strong', {}, `${NAMES[view.source] ?? view.source} #${view.id}`),
+        view.since ? el('span', { class: 'muted' }, ` since ${new Date(view.since).toLocaleDateString()}`) : null,
+        el('span', { class: 'tag import-state' }),
+        el('button', { type: 'button', class: 'link import-cancel', onclick: () => cancelImport(imports.get(view.id)) }, 'Cancel')),
+      el('progress', { 'aria-label': `${NAMES[view.source]} ${view.id} progress` }),
+      el('div', { class: 'muted import-counts' }),
+      el('div', { class: 'import-failure', hidden: true }),
+      el('div', { class: 'muted' }, `Started by ${view.startedBy}, ${new Date(view.startedAt).toLocaleString()}`),
+      el('div', { class: 'import-problems' }));
+  }
+  update(li, view);
+  return li;
+}
+
+function update(li, view) {
   const { done, total } = view.conversations;
-  const bar = el('progress', { max: String(total || 1), 'aria-label': `${NAMES[view.source]} ${view.id} progress` });
-  if (total !== null && total !== undefined) bar.value = Math.min(done, total);
+  const counted = total !== null && total !== undefined;
+  li.dataset.state = view.state;
+  const state = li.querySelector('.import-state');
+  state.textContent = view.state;
+  state.className = `tag import-state ${view.state}`;
+  li.querySelector('.import-cancel').hidden = view.state !== 'running';
+  const bar = li.querySelector('progress');
+  bar.max = counted ? Math.max(total, 1) : 1;
+  if (counted) bar.value = Math.min(done, total);
   else bar.removeAttribute('value'); // not counted yet: an indeterminate bar
-  const counts = `${number(done)} / ${total === null || total === undefined ? '…' : number(total)} conversations · `
+  li.querySelector('.import-counts').textContent = `${number(done)} / ${counted ? number(total) : '…'} conversations · `
     + `${number(view.messages.imported)} imported · ${number(view.messages.duplicates)} already there · `
     + `${number(view.messages.skipped)} skipped`;
-  const errors = view.errorCount > 0 ? el('details', {},
-    el('summary', {}, `${number(view.errorCount)} problem(s)`),
-    el('ul', { class: 'import-errors' }, ...view.errors.map((e) => el('li', {}, el('strong', {}, e.ref), ` — ${e.reason}`))))
-    : null;
-  const cancel = view.state === 'running'
-    ? el('button', { type: 'button', class: 'link', onclick: () => cancelImport(view) }, 'Cancel') : null;
-  return el('li', { class: 'import', dataset: { id: String(view.id), state: view.state } },
-    el('div', { class: 'import-head' },
-      el('strong', {}, `${NAMES[view.source] ?? view.source} #${view.id}`),
-      view.since ? el('span', { class: 'muted' }, ` since ${new Date(view.since).toLocaleDateString()}`) : null,
-      el('span', { class: `tag import-state ${view.state}` }, view.state), cancel),
-    bar,
-    el('div', { class: 'muted import-counts' }, counts),
-    view.failure ? el('div', { class: 'import-failure' }, view.failure) : null,
-    el('div', { class: 'muted' }, `Started by ${view.startedBy}, ${new Date(view.startedAt).toLocaleString()}`),
-    errors);
+  const failure = li.querySelector('.import-failure');
+  failure.hidden = !view.failure;
+  failure.textContent = view.failure ?? '';
+  const problems = li.querySelector('.import-problems');
+  if (problems.dataset.count !== String(view.errorCount)) {
+    problems.dataset.count = String(view.errorCount);
+    problems.replaceChildren(view.errorCount > 0 ? el('details', {},
+      el('summary', {}, `${number(view.errorCount)} problem(s)`),
+      el('ul', { class: 'import-errors' }, ...view.errors.map((e) => el('li', {}, el('strong', {}, e.ref), ` — ${e.reason}`))))
+      : '');
+  }
 }
 
 function render() {
   const views = [...imports.values()].sort((a, b) => b.id - a.id);
-  $('import-list').replaceChildren(...views.map(item));
+  const items = views.map(item);
+  const list = $('import-list');
+  items.forEach((li, i) => { if (list.children[i] !== li) list.insertBefore(li, list.children[i] ?? null); });
   $('import-empty').hidden = views.length > 0;
 }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
  * columns included), created fresh over JDBC. Named after the test database
  * ({@code clubos_messages_test_h21} → {@code clubos_legacy_h21_<purpose>}) so parallel checkouts never share one.
  */
-final class LegacyClubos implements AutoCloseable {
+public final class LegacyClubos implements AutoCloseable {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String TEST_DB = System.getenv().getOrDefault("TEST_DATABASE_URL",
@@ -27,18 +27,18 @@ final class LegacyClubos implements AutoCloseable {
         this.connection = connection;
     }
 
-    static String name(String purpose) {
+    public static String name(String purpose) {
         String testDb = TEST_DB.replaceAll("\\?.*$", "").replaceAll("^.*/", "");
         String suffix = testDb.startsWith("clubos_messages_test") ? testDb.substring("clubos_messages_test".length()) : "";
         return "clubos_legacy" + suffix + "_" + purpose;
     }
 
-    static String jdbcUrl(String purpose) {
+    public static String jdbcUrl(String purpose) {
         return SERVER + name(purpose);
     }
 
     /** Drops and creates the database with the plan's table. */
-    static LegacyClubos create(String purpose) throws SQLException {
+    public static LegacyClubos create(String purpose) throws SQLException {
         String name = name(purpose);
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
              Statement statement = admin.createStatement()) {
@@ -95,7 +95,7 @@ final class LegacyClubos implements AutoCloseable {
      * {@code conversations} rows of {@code perConversation} messages each (customers +1902600xxxx,
      * alternating in and out, a third with OpenPhone ids), built inside PostgreSQL.
      */
-    void generate(int conversations, int perConversation) throws SQLException {
+    public void generate(int conversations, int perConversation) throws SQLException {
         execute("""
                 INSERT INTO openphone_conversations (phone_number, customer_name, messages, unread_count, created_at, updated_at)
                 SELECT '+1902600' || lpad(c::text, 4, '0'), 'Customer ' || c,
