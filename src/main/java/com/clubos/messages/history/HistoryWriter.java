@@ -152,7 +152,8 @@ class HistoryWriter {
                             ELSE GREATEST(c.last_message_at, latest.created_at) END,
                         updated_at = now()
                     FROM counted JOIN latest USING (conversation_id)
-                    WHERE c.id = counted.conversation_id
+                    -- The ANY(ARRAY(…)) lets the planner find the few rows by key, not scan every conversation.
+                    WHERE c.id = counted.conversation_id AND c.id = ANY (ARRAY(SELECT conversation_id FROM counted))
                 )
                 SELECT count(*) FROM inserted""")) {
             Long[] conversations = messages.stream()
@@ -220,7 +221,8 @@ class HistoryWriter {
                     unread_count = c.unread_count + totals.unread,
                     last_read_at = GREATEST(c.last_read_at, totals.last_read_at),
                     inbox_status = CASE WHEN totals.unread > 0 THEN 'open' ELSE c.inbox_status END
-                FROM totals WHERE c.id = totals.conversation_id""")) {
+                FROM totals
+                WHERE c.id = totals.conversation_id AND c.id = ANY (ARRAY(SELECT conversation_id FROM totals))""")) {
             carry.setArray(1, texts(connection, carries, HistoryBatch.LegacyCarry::legacyId));
             carry.setArray(2, connection.createArrayOf("bigint",
                     carries.stream().map(c -> ids.get(c.conversationKey())).toArray(Long[]::new)));
