@@ -69,7 +69,7 @@ $('snippet-form').addEventListener('submit', async (e) => {
 $('snippet-cancel').addEventListener('click', () => edit(null));
 $('audit-filter').addEventListener('submit', (e) => { e.preventDefault(); loadAudit(true); });
 $('audit-more').addEventListener('click', () => loadAudit(false));
-$('logout').addEventListener('click', signOut);
+$('logout').addEventListener('click', () => signOut());
 
 loadSnippets().catch((e) => toast(e.message));
 loadAudit(true);

@@ -1,13 +1,35 @@
 // The API and the live socket, with the staff token kept in sessionStorage (never in a URL).
 const TOKEN_KEY = 'clubos_token';
+const NOTICE_KEY = 'clubos_login_notice';
 
 export function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-export function signOut() {
+export function keepToken(value) {
+  sessionStorage.setItem(TOKEN_KEY, value);
+}
+
+/** Back to the sign-in page; {@code notice} (why) is shown there once. */
+export function signOut(notice) {
   sessionStorage.removeItem(TOKEN_KEY);
+  if (typeof notice === 'string' && notice) sessionStorage.setItem(NOTICE_KEY, notice);
   location.assign('/login');
+}
+
+const EXPIRED = 'Your session has expired: sign in again.';
+
+/** What to tell someone whose token the server refused, from the server's reason. */
+function refusalNotice(reason) {
+  if (!reason || /expired|invalid/i.test(reason)) return EXPIRED;
+  return reason;
+}
+
+/** The notice left for the sign-in page, once. */
+export function takeNotice() {
+  const notice = sessionStorage.getItem(NOTICE_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
+  return notice;
 }
 
 export class ApiError extends Error {}
@@ -18,9 +40,10 @@ export async function call(method, path, body, extraHeaders = {}) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const renewed = response.headers.get('X-New-Token');
-  if (renewed) sessionStorage.setItem(TOKEN_KEY, renewed);
+  if (renewed) keepToken(renewed);
   if (response.status === 401) {
-    signOut();
+    const reason = await response.json().then((b) => b.error).catch(() => null);
+    signOut(refusalNotice(reason));
     throw new ApiError('Signed out');
   }
   const json = await response.json().catch(() => ({ success: false, error: `HTTP ${response.status}` }));
@@ -64,7 +87,7 @@ export class LiveSocket {
     this.socket.onclose = (event) => {
       this.onState(false);
       if (event.code === 1008) {
-        signOut();
+        signOut(refusalNotice(event.reason));
         return;
       }
       setTimeout(() => this.connect(), this.delay);

@@ -1,6 +1,7 @@
 // The staff chat: conversation list, one conversation, composer, kept live over the WebSocket.
 // Every text from a customer is put in the page as text (never as HTML).
 import { call, conversationPath, token, signOut, LiveSocket } from './api.js';
+import { adoptClubosToken } from './clubos-signin.js';
 import { $, el, toast } from './dom.js';
 import * as inbox from './inbox.js';
 import { SnippetPicker } from './snippets.js';
@@ -8,6 +9,7 @@ import { renderTimeline } from './timeline.js';
 import { conversationRow, relative } from './list.js';
 import { smsInfo, MAX_LENGTH } from './sms.js';
 
+await adoptClubosToken();
 if (!token()) location.replace('/login');
 
 const NOTE_MAX_LENGTH = 2000;
@@ -305,7 +307,7 @@ $('messages').addEventListener('scroll', () => {
 });
 $('new-marker').addEventListener('click', scrollToBottom);
 $('back').addEventListener('click', () => document.body.classList.remove('show-thread'));
-$('logout').addEventListener('click', signOut);
+$('logout').addEventListener('click', () => signOut());
 $('rename').addEventListener('click', async () => {
   const name = prompt('Customer name', state.current.customer_name);
   if (name === null || !name.trim()) return;
@@ -354,8 +356,9 @@ setInterval(() => document.querySelectorAll('time[data-relative]').forEach((t) =
 async function start() {
   updateComposer();
   try {
-    state.me = (await call('GET', '/api/messages/staff/me')).data;
+    state.me = (await call('GET', '/api/auth/me')).data;
     $('admin-link').hidden = state.me.role !== 'admin';
+    $('account-link').hidden = state.me.account !== 'local';
     await inbox.loadStaff();
   } catch (e) {
     toast(e.message);

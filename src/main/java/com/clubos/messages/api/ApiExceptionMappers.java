@@ -76,7 +76,8 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return envelope(401, "Invalid or expired token").build();
+        String message = SessionEnded.is(e) ? SessionEnded.MESSAGE : "Invalid or expired token";
+        return envelope(401, message).build();
     }
 
     @ServerExceptionMapper

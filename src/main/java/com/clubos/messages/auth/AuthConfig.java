@@ -38,4 +38,13 @@ public interface AuthConfig {
     /** AUTH_LOGIN_LOCKOUT: the window the failures are counted in, and how long the lockout lasts. */
     @WithDefault("PT15M")
     Duration loginLockout();
+
+    /** ADMIN_USERNAME: with ADMIN_PASSWORD, the first admin created at start while no active admin exists. */
+    Optional<String> adminUsername();
+
+    /** ADMIN_PASSWORD: that admin's password (from a Secret); it must pass the password rules. */
+    Optional<String> adminPassword();
+
+    /** PUBLIC_URL: where staff reach the service (https://messages.club.example), for links it prints. */
+    Optional<String> publicUrl();
 }

@@ -1,6 +1,7 @@
 package com.clubos.messages.auth;
 
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The staff member behind the current request, named the way audit entries and messages show them. */
@@ -31,6 +32,17 @@ public class CurrentStaff {
     /** The caller as the staff directory and audit entries name them. */
     public StaffMember member() {
         return new StaffMember(id(), displayName(), role());
+    }
+
+    /** Our own account's id ("staff-12") when the token is one this service issued; empty for ClubOS users. */
+    public java.util.Optional<String> ownAccountId() {
+        return StaffSessions.issuedByUs(token) ? java.util.Optional.ofNullable(id()) : java.util.Optional.empty();
+    }
+
+    /** The caller's session, as GET /api/auth/me answers it. */
+    public SessionView session() {
+        Instant expiresAt = token.getExpirationTime() > 0 ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
+        return new SessionView(id(), displayName(), role(), ownAccountId().isPresent() ? "local" : "clubos", expiresAt);
     }
 
     public boolean isAdmin() {

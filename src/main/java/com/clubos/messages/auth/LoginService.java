@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,9 +30,14 @@ public class LoginService {
         this.config = config;
     }
 
+    /** The throttle's key for failed passwords of one username. */
+    static String userKey(String username) {
+        return "user:" + username.strip().toLowerCase();
+    }
+
     @Transactional(dontRollbackOn = ApiException.class)
     public LoginResult login(LoginRequest request, String clientAddress) {
-        String userKey = "user:" + request.username().strip().toLowerCase();
+        String userKey = userKey(request.username());
         String addressKey = "address:" + clientAddress;
         Optional<Duration> locked = throttle.lockedFor(userKey, config.loginMaxFailures())
                 .or(() -> throttle.lockedFor(addressKey, config.loginMaxFailuresPerAddress()));
@@ -57,9 +63,8 @@ public class LoginService {
         }
         throttle.recordSuccess(userKey);
         StaffUser staff = user.get();
+        staff.lastLoginAt = Instant.now();
         AuditEntry.record(staff.username, "login", null, Map.of("address", clientAddress));
-        TokenIssuer.IssuedToken issued = tokens.issue(staff);
-        return new LoginResult(issued.token(), issued.expiresAt(),
-                new LoginResult.User(staff.id, staff.username, staff.displayName, staff.role));
+        return LoginResult.of(tokens.issue(staff), staff);
     }
 }

@@ -28,11 +28,12 @@ public class TokenIssuer {
         Instant expiresAt = Instant.now().plus(config.tokenLifetime());
         String token = Jwt.issuer(config.issuer())
                 .audience(config.audience())
-                .claim("userId", "staff-" + user.id)
+                .claim("userId", user.staffId())
                 .claim("username", user.username)
                 .claim("name", user.displayName)
                 .claim("role", user.role)
                 .claim("sessionId", UUID.randomUUID().toString())
+                .claim(StaffSessions.VERSION_CLAIM, user.sessionVersion)
                 .claim(ISSUED_BY_CLAIM, ISSUED_BY_US)
                 .issuedAt(Instant.now())
                 .expiresAt(expiresAt)

@@ -31,16 +31,15 @@ public class TokenRefreshFilter {
             return;
         }
         JsonWebToken jwt = token.get();
-        if (jwt == null || jwt.getRawToken() == null
-                || !TokenIssuer.ISSUED_BY_US.equals(String.valueOf(jwt.<Object>getClaim(TokenIssuer.ISSUED_BY_CLAIM)))) {
+        if (jwt == null || jwt.getRawToken() == null || !StaffSessions.issuedByUs(jwt)) {
             return;
         }
         Instant refreshAfter = Instant.ofEpochSecond(jwt.getExpirationTime()).minus(config.refreshWithin());
         if (Instant.now().isBefore(refreshAfter)) {
             return;
         }
-        String username = String.valueOf(jwt.<Object>getClaim("username"));
-        StaffUser.findActiveByUsername(username)
+        StaffUser.findByStaffId(jwt.getName())
+                .filter(user -> user.active)
                 .ifPresent(user -> response.getHeaders().putSingle(HEADER, issuer.issue(user).token()));
     }
 }

@@ -1,13 +1,13 @@
 package com.clubos.messages.history;
 
+import com.clubos.messages.database.PostgresUrl;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The ClubOS database the history comes from, opened with plain JDBC (not a Quarkus datasource, so
@@ -19,6 +19,7 @@ import java.util.Properties;
 public class LegacyDatabase {
 
     static final String APPLICATION_NAME = "clubos-messages-history-import";
+    private static final Pattern NO_DATABASE = Pattern.compile("jdbc:postgresql://[^/?]*/?(\\?.*)?");
 
     private final HistoryConfig config;
 
@@ -79,53 +80,17 @@ public class LegacyDatabase {
     }
 
     static Target parse(String url, Optional<String> user, Optional<String> password) {
-        String trimmed = url.strip();
-        Target parsed;
-        if (trimmed.startsWith("jdbc:postgresql:")) {
-            parsed = new Target(trimmed, null, null);
-        } else if (trimmed.startsWith("postgres://") || trimmed.startsWith("postgresql://")) {
-            parsed = fromLibpqUrl(trimmed.substring(trimmed.indexOf("://") + 3));
-        } else {
-            throw new IllegalArgumentException(
-                    "LEGACY_DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://");
+        PostgresUrl parsed;
+        try {
+            parsed = PostgresUrl.parse(url).orElseThrow(() -> new IllegalArgumentException("is not set"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("LEGACY_DATABASE_URL: " + e.getMessage());
         }
-        return new Target(parsed.jdbcUrl(),
-                user.filter(u -> !u.isBlank()).orElse(parsed.user()),
-                password.filter(p -> !p.isEmpty()).orElse(parsed.password()));
-    }
-
-    /** {@code user:password@host:port/db?params} (credentials optional, percent-encoded) → JDBC. */
-    private static Target fromLibpqUrl(String rest) {
-        int slash = rest.indexOf('/', Math.max(rest.lastIndexOf('@'), 0));
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
-        String pathAndQuery = slash < 0 ? "" : rest.substring(slash + 1);
-        int at = authority.lastIndexOf('@');
-        String hostPort = at < 0 ? authority : authority.substring(at + 1);
-        String user = null;
-        String password = null;
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
-        }
-        int question = pathAndQuery.indexOf('?');
-        String database = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-        String query = question < 0 ? "" : pathAndQuery.substring(question + 1);
-        if (hostPort.isBlank()) {
-            throw new IllegalArgumentException("LEGACY_DATABASE_URL names no host");
-        }
-        if (database.isBlank()) {
+        if (NO_DATABASE.matcher(parsed.jdbcUrl()).matches()) {
             throw new IllegalArgumentException("LEGACY_DATABASE_URL names no database (…/<database>)");
         }
-        if (!hostPort.matches("[A-Za-z0-9._\\-\\[\\]:,]+") || !database.matches("[^/?#\\s]+")) {
-            throw new IllegalArgumentException("LEGACY_DATABASE_URL has an invalid host or database name");
-        }
-        String jdbc = "jdbc:postgresql://" + hostPort + "/" + database + (query.isEmpty() ? "" : "?" + query);
-        return new Target(jdbc, user == null || user.isEmpty() ? null : user, password);
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return new Target(parsed.jdbcUrl(),
+                user.filter(u -> !u.isBlank()).or(parsed::user).orElse(null),
+                password.filter(p -> !p.isEmpty()).or(parsed::password).orElse(null));
     }
 }

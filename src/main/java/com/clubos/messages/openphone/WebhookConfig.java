@@ -15,6 +15,17 @@ public interface WebhookConfig {
      */
     Optional<List<String>> secrets();
 
+    /** OPENPHONE_WEBHOOK_SECRET: the plan's single signing secret; accepted beside all of {@link #secrets()}. */
+    Optional<String> secret();
+
+    /** Every configured secret (the list's, then the plan's single one), without blanks or repeats. */
+    default List<String> allSecrets() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        secrets().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(all::add);
+        secret().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(all::add);
+        return List.copyOf(all);
+    }
+
     /** OPENPHONE_WEBHOOK_TOLERANCE: how far a signature's timestamp may be from now. */
     @WithDefault("PT5M")
     Duration tolerance();

@@ -36,6 +36,20 @@ public final class WebhookSignatures {
         }
     }
 
+    /** What kind of secret this is, for the start-up log: never the secret itself. */
+    public static String describe(String signingSecret) {
+        String secret = signingSecret.strip();
+        if (secret.startsWith(STANDARD_SECRET_PREFIX)) {
+            return "Standard Webhooks (whsec_…)";
+        }
+        try {
+            Base64.getDecoder().decode(secret);
+            return "OpenPhone (base64)";
+        } catch (IllegalArgumentException notBase64) {
+            return "plain text (not base64: used as written)";
+        }
+    }
+
     /** The value of an {@code openphone-signature} header for this body. */
     public static String openPhoneHeader(byte[] key, String timestamp, byte[] body) {
         return "hmac;1;" + timestamp + ";" + openPhoneDigest(key, timestamp, body);

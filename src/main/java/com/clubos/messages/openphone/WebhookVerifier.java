@@ -26,15 +26,15 @@ public class WebhookVerifier {
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
     private final List<byte[]> keys;
+    private final List<String> schemes;
     private final Duration tolerance;
     private final MeterRegistry metrics;
     private final Clock clock;
 
     public WebhookVerifier(WebhookConfig config, MeterRegistry metrics) {
-        this.keys = config.secrets().orElse(List.of()).stream()
-                .filter(secret -> !secret.isBlank())
-                .map(WebhookSignatures::key)
-                .toList();
+        List<String> secrets = config.allSecrets();
+        this.keys = secrets.stream().map(WebhookSignatures::key).toList();
+        this.schemes = secrets.stream().map(WebhookSignatures::describe).toList();
         this.tolerance = config.tolerance();
         this.metrics = metrics;
         this.clock = Clock.systemUTC();
@@ -42,9 +42,10 @@ public class WebhookVerifier {
 
     void announce(@Observes StartupEvent event) {
         if (keys.isEmpty()) {
-            LOG.warn("OPENPHONE_WEBHOOK_SECRETS is not set: every OpenPhone webhook will be refused (401)");
+            LOG.warn("Neither OPENPHONE_WEBHOOK_SECRET nor OPENPHONE_WEBHOOK_SECRETS is set: "
+                    + "every OpenPhone webhook will be refused (401)");
         } else {
-            LOG.infof("OpenPhone webhooks verified with %d signing secret(s)", keys.size());
+            LOG.infof("OpenPhone webhooks verified with %d signing secret(s): %s", keys.size(), String.join(", ", schemes));
         }
     }
 

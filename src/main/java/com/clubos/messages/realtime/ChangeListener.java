@@ -1,9 +1,12 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.auth.StaffSessions;
+import com.clubos.messages.auth.StaffSessionsEnded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,6 +29,8 @@ import org.postgresql.PGNotification;
  * changes no NOTIFY announced (a replica killed between its commit and its batched NOTIFY, or a
  * commit that landed with a lower seq than one already seen) and pushes those; every change is pushed
  * once by whichever path sees it first.
+ * The same connection LISTENs for staff accounts whose sessions ended (deactivated, new role or
+ * password) and passes them on as {@link StaffSessionsEnded}; after a reconnect, as one for everyone.
  */
 @ApplicationScoped
 public class ChangeListener {
@@ -40,6 +45,7 @@ public class ChangeListener {
     private final RealtimeHub hub;
     private final RealtimeConfig config;
     private final DatabaseConnections connections;
+    private final Event<StaffSessionsEnded> sessionsEnded;
     private volatile boolean running;
     private volatile long lastSeq = -1;
     private volatile boolean listening;
@@ -49,10 +55,12 @@ public class ChangeListener {
     private long sweepFloor = -1;
     private long lastSweep = System.nanoTime();
 
-    public ChangeListener(RealtimeHub hub, RealtimeConfig config, DatabaseConnections connections) {
+    public ChangeListener(RealtimeHub hub, RealtimeConfig config, DatabaseConnections connections,
+                          Event<StaffSessionsEnded> sessionsEnded) {
         this.hub = hub;
         this.config = config;
         this.connections = connections;
+        this.sessionsEnded = sessionsEnded;
     }
 
     void start(@Observes StartupEvent event) {
@@ -79,8 +87,11 @@ public class ChangeListener {
             try (Connection connection = connections.open(APPLICATION_NAME)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + ChangeEvent.CHANNEL);
+                    statement.execute("LISTEN " + StaffSessions.CHANNEL);
                 }
                 listening = true;
+                // Sessions may have ended while nothing listened: everything cached is doubtful.
+                sessionsEnded.fire(new StaffSessionsEnded(null));
                 catchUp();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
@@ -142,6 +153,10 @@ public class ChangeListener {
     private void deliver(PGNotification[] notifications) {
         List<Long> seqs = new ArrayList<>();
         for (PGNotification notification : notifications) {
+            if (StaffSessions.CHANNEL.equals(notification.getName())) {
+                sessionsEnded.fire(new StaffSessionsEnded(notification.getParameter()));
+                continue;
+            }
             for (String seq : notification.getParameter().split(",")) {
                 try {
                     seqs.add(Long.parseLong(seq.strip()));

@@ -1,6 +1,8 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.api.SessionEnded;
 import com.clubos.messages.auth.Roles;
+import com.clubos.messages.auth.StaffSessions;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code Authorization: Bearer …}, through {@code Sec-WebSocket-Protocol} (browsers), or as an
  * {@code access_token} query parameter. A missing, bad or expired token, or a role that may not
  * use the messages API, closes the socket with 1008 (policy violation) before anything is sent;
- * so does the token expiring during the session.
+ * so does the token expiring during the session, or its account being deactivated or changed.
  */
 @WebSocket(path = "/ws/messages")
 public class MessagesSocket {
@@ -32,11 +34,13 @@ public class MessagesSocket {
     private final RealtimeHub hub;
     private final JWTParser parser;
     private final Vertx vertx;
+    private final StaffSessions sessions;
 
-    public MessagesSocket(RealtimeHub hub, JWTParser parser, Vertx vertx) {
+    public MessagesSocket(RealtimeHub hub, JWTParser parser, Vertx vertx, StaffSessions sessions) {
         this.hub = hub;
         this.parser = parser;
         this.vertx = vertx;
+        this.sessions = sessions;
     }
 
     @OnOpen
@@ -50,8 +54,12 @@ public class MessagesSocket {
             refuse(connection, "Your role may not use this endpoint");
             return;
         }
+        if (!sessions.stands(token.get())) {
+            refuse(connection, SessionEnded.MESSAGE);
+            return;
+        }
         closeWhenExpired(connection, token.get());
-        hub.register(connection, token.get().getGroups().contains(Roles.ADMIN));
+        hub.register(connection, token.get());
     }
 
     @OnTextMessage

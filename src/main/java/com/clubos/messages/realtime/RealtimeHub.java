@@ -1,5 +1,9 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.auth.Roles;
+import com.clubos.messages.api.SessionEnded;
+import com.clubos.messages.auth.StaffSessions;
+import com.clubos.messages.auth.StaffSessionsEnded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +12,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,16 +40,21 @@ public class RealtimeHub {
     private final EventRenderer renderer;
     private final RealtimeConfig config;
     private final ObjectMapper mapper;
+    private final StaffSessions sessions;
 
-    public RealtimeHub(EventRenderer renderer, RealtimeConfig config, ObjectMapper mapper, MeterRegistry metrics) {
+    public RealtimeHub(EventRenderer renderer, RealtimeConfig config, ObjectMapper mapper, MeterRegistry metrics,
+                       StaffSessions sessions) {
         this.renderer = renderer;
         this.config = config;
         this.mapper = mapper;
+        this.sessions = sessions;
         metrics.gaugeMapSize("clubos.websocket.sessions", List.of(), clients);
     }
 
     static final class Client {
         final WebSocketConnection connection;
+        final JsonWebToken token;
+        /** Admins also receive admin-only events (import progress). */
         final boolean admin;
         volatile boolean list = true;
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
@@ -52,9 +63,10 @@ public class RealtimeHub {
         /** Seqs its last resume replayed: a broadcast of one of them later (a sweep) is not sent again. */
         final Set<Long> replayed = ConcurrentHashMap.newKeySet();
 
-        Client(WebSocketConnection connection, boolean admin) {
+        Client(WebSocketConnection connection, JsonWebToken token) {
             this.connection = connection;
-            this.admin = admin;
+            this.token = token;
+            this.admin = token.getGroups() != null && token.getGroups().contains(Roles.ADMIN);
         }
 
         boolean wants(EventRenderer.Rendered event) {
@@ -65,9 +77,8 @@ public class RealtimeHub {
         }
     }
 
-    /** A new client; admins also receive admin-only events (import progress). */
-    void register(WebSocketConnection connection, boolean admin) {
-        clients.put(connection.id(), new Client(connection, admin));
+    void register(WebSocketConnection connection, JsonWebToken token) {
+        clients.put(connection.id(), new Client(connection, token));
         long latest = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
         send(clients.get(connection.id()), renderer.write(Map.of("type", "hello", "seq", latest)));
     }
@@ -156,6 +167,17 @@ public class RealtimeHub {
         clients.values().forEach(client -> client.connection.sendText(hint)
                 .chain(() -> client.connection.close(new CloseReason(SERVICE_RESTART, "Server restarting")))
                 .subscribe().with(ok -> { }, failure -> { }));
+    }
+
+    /** Closes the sockets whose session just ended (after {@link StaffSessions} forgot the old state). */
+    void endSessions(@Observes @Priority(10) StaffSessionsEnded ended) {
+        for (Client client : clients.values()) {
+            boolean concerned = ended.staffId() == null || ended.staffId().equals(client.token.getName());
+            if (concerned && StaffSessions.issuedByUs(client.token) && !sessions.stands(client.token)) {
+                client.connection.close(new CloseReason(MessagesSocket.POLICY_VIOLATION, SessionEnded.MESSAGE))
+                        .subscribe().with(ok -> { }, failure -> { });
+            }
+        }
     }
 
     /** Tells every client to reload: used when this replica may have missed changes. */

@@ -28,6 +28,10 @@ public class PageResource {
         static native TemplateInstance messages();
 
         static native TemplateInstance admin();
+
+        static native TemplateInstance setup();
+
+        static native TemplateInstance account();
     }
 
     @GET
@@ -55,8 +59,24 @@ public class PageResource {
     @GET
     @Path("admin")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Admin page: snippets and the audit log (the API refuses non-admins)")
+    @Operation(summary = "Admin page: staff accounts, snippets and the audit log (the API refuses non-admins)")
     public TemplateInstance admin() {
         return Templates.admin();
+    }
+
+    @GET
+    @Path("setup")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "First-admin setup page, opened from the link printed at start while no admin exists")
+    public TemplateInstance setup() {
+        return Templates.setup();
+    }
+
+    @GET
+    @Path("account")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "One's own account: change the password")
+    public TemplateInstance account() {
+        return Templates.account();
     }
 }

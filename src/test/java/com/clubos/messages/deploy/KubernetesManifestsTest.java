@@ -85,12 +85,13 @@ class KubernetesManifestsTest {
 
     /** Without these the service refuses every token, every webhook, every send, or cannot start. */
     private static final Set<String> REQUIRED = Set.of(
-            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRETS", "DATABASE_URL", "DATABASE_PASSWORD",
+            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRET", "DATABASE_URL", "DATABASE_PASSWORD",
             "OPENPHONE_API_KEY");
 
     /** Credentials: they belong in the Secret, never in the ConfigMap. */
     private static final Set<String> SECRET_ONLY = Set.of(
-            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRETS", "DATABASE_PASSWORD", "OPENPHONE_API_KEY");
+            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRET", "OPENPHONE_WEBHOOK_SECRETS", "DATABASE_PASSWORD",
+            "OPENPHONE_API_KEY", "ADMIN_PASSWORD");
 
     private static final String READY = "/q/health/ready";
     private static final String LIVE = "/q/health/live";
@@ -184,8 +185,9 @@ class KubernetesManifestsTest {
                 pathTypes.put(path.getPath(), path.getPathType());
             }
         }
-        for (String routed : List.of("/", "/login", "/messages", "/admin", "/assets/app.css", "/api/messages/send",
-                "/api/openphone/webhook", "/api/audit", "/ws/messages")) {
+        for (String routed : List.of("/", "/login", "/messages", "/admin", "/setup", "/account", "/assets/app.css",
+                "/api/messages/send", "/api/openphone/webhook", "/api/audit", "/api/admin/staff", "/api/auth/setup",
+                "/ws/messages")) {
             assertTrue(routes(pathTypes, routed), routed + " must reach the service");
         }
         for (String internal : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/messages/../q/metrics")) {

@@ -25,8 +25,8 @@ class LegacyDatabaseTest {
 
     @Test
     void theOtherFormsAndOverridesAreAccepted() {
-        assertEquals("jdbc:postgresql://db:5432/clubos",
-                LegacyDatabase.parse("postgresql://db:5432/clubos", Optional.empty(), Optional.empty()).jdbcUrl());
+        assertEquals("jdbc:postgresql://db:5432/clubos?sslmode=require",
+                LegacyDatabase.parse("postgresql://db:5432/clubos?sslmode=no-verify", Optional.empty(), Optional.empty()).jdbcUrl());
         LegacyDatabase.Target jdbc = LegacyDatabase.parse("jdbc:postgresql://db/clubos?ssl=true", Optional.of("reader"),
                 Optional.of("secret"));
         assertEquals("jdbc:postgresql://db/clubos?ssl=true", jdbc.jdbcUrl());

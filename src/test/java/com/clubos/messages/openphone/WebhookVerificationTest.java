@@ -59,6 +59,15 @@ class WebhookVerificationTest {
     }
 
     @Test
+    void thePlansSingleSecretIsAcceptedBesideTheRotationList() {
+        webhook(body).header("openphone-signature", openPhoneSignature(OpenPhoneWebhooks.PLAN_SECRET, Instant.now(), body))
+                .post(OpenPhoneWebhooks.PATH).then()
+                .statusCode(200)
+                .body("data.outcome", equalTo("stored"));
+        assertEquals(1, data.count("select count(*) from messages"));
+    }
+
+    @Test
     void timestampInSecondsIsAcceptedToo() {
         String seconds = String.valueOf(Instant.now().getEpochSecond());
         webhook(body).header("openphone-signature",

@@ -47,6 +47,29 @@ public final class Concurrently {
         }
     }
 
+    /** Runs the calls at the same moment, each on its own thread, and answers their results in order. */
+    public static <T> List<T> all(List<java.util.concurrent.Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (java.util.concurrent.Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Polls until the condition holds or the timeout passes; for effects that happen after a response. */
     public static boolean eventually(Supplier<Boolean> condition, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;

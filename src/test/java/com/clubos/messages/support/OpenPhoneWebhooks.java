@@ -15,6 +15,8 @@ public final class OpenPhoneWebhooks {
     /** The first test secret (OpenPhone scheme) and the second (Standard Webhooks, whsec_). */
     public static final String SECRET = "c2VjcmV0LW9uZS1mb3ItdGVzdHM=";
     public static final String SECOND_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3ItdGVzdHM=";
+    /** The plan's OPENPHONE_WEBHOOK_SECRET in the test profile, set beside the two above. */
+    public static final String PLAN_SECRET = "dGhlLXBsYW5zLXNpbmdsZS1zZWNyZXQ=";
 
     private OpenPhoneWebhooks() {
     }

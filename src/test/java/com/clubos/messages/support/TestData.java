@@ -1,6 +1,7 @@
 package com.clubos.messages.support;
 
 import com.clubos.messages.auth.StaffDirectory;
+import com.clubos.messages.auth.StaffSessions;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.message.Message;
@@ -22,20 +23,26 @@ public class TestData {
     private final EntityManager em;
     private final MessageIngestion ingestion;
     private final StaffDirectory staffDirectory;
+    private final StaffSessions staffSessions;
 
-    public TestData(EntityManager em, MessageIngestion ingestion, StaffDirectory staffDirectory) {
+    public TestData(EntityManager em, MessageIngestion ingestion, StaffDirectory staffDirectory,
+                    StaffSessions staffSessions) {
         this.em = em;
         this.ingestion = ingestion;
         this.staffDirectory = staffDirectory;
+        this.staffSessions = staffSessions;
     }
 
     @Transactional
     public void reset() {
         em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
-                + "webhook_events, message_templates, conversation_notes, staff_seen, history_imports, history_import_errors, "
-                + "history_import_conversations, history_legacy_rows RESTART IDENTITY CASCADE").executeUpdate();
+                + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, history_imports, "
+                + "history_import_errors, history_import_conversations, history_legacy_rows RESTART IDENTITY CASCADE")
+                .executeUpdate();
         em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'").executeUpdate();
         staffDirectory.forget();
+        // Account ids restart at 1: what was cached about an earlier "staff-1" must not stick to a new one.
+        staffSessions.forget(null);
         // The change feed keeps its sequence, as in production: listeners and clients remember it.
         em.createNativeQuery("TRUNCATE change_events").executeUpdate();
     }

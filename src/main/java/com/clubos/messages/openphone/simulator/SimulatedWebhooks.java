@@ -71,11 +71,10 @@ public class SimulatedWebhooks {
 
     /** Completes with true once a post was answered 2xx, false when every attempt failed. */
     CompletableFuture<Boolean> post(String type, ObjectNode event) {
-        Optional<String> secret = webhooks.secrets()
-                .flatMap(list -> list.stream().filter(s -> s != null && !s.isBlank()).findFirst());
+        Optional<String> secret = webhooks.allSecrets().stream().findFirst();
         if (secret.isEmpty()) {
             if (warnedNoSecret.compareAndSet(false, true)) {
-                LOG.warn("OpenPhone simulator: no webhook secret configured (OPENPHONE_WEBHOOK_SECRETS), "
+                LOG.warn("OpenPhone simulator: no webhook secret configured (OPENPHONE_WEBHOOK_SECRET), "
                         + "so it posts no webhooks");
             }
             return CompletableFuture.completedFuture(false);
