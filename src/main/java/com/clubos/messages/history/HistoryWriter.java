@@ -285,7 +285,9 @@ class HistoryWriter {
     private static <T> Array texts(Connection connection, List<T> rows, Function<T, String> column) throws SQLException {
         String[] values = new String[rows.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = column.apply(rows.get(i));
+            String value = column.apply(rows.get(i));
+            // PostgreSQL text cannot hold NUL; one in a source row must not fail the whole batch.
+            values[i] = value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
         }
         return connection.createArrayOf("text", values);
     }

@@ -37,6 +37,8 @@ class OpenPhoneBackfill {
     private static final String LISTING = "conversations";
     private static final String READING = "messages";
     private static final int PENDING_PAGE = 200;
+    /** OpenPhone ids are short ({@code AC…}, {@code CN…}, {@code PN…}); the columns hold 64 characters. */
+    private static final int MAX_ID = 64;
 
     private final OpenPhoneCalls calls;
     private final PhoneNumbers phones;
@@ -84,7 +86,10 @@ class OpenPhoneBackfill {
                 String line = lines.get(conversation.phoneNumberId());
                 List<String> customers = conversation.participants().stream()
                         .map(phones::toE164).flatMap(Optional::stream).distinct().toList();
-                if (line == null) {
+                if (tooLong(conversation.id()) || tooLong(conversation.phoneNumberId())) {
+                    batch.conversationsDone++;
+                    batch.problem(ref, "left out: its id or line id is longer than " + MAX_ID + " characters");
+                } else if (line == null) {
                     batch.conversationsDone++;
                     batch.problem(ref, "left out: its line " + conversation.phoneNumberId()
                             + " is not among GET /v1/phone-numbers");
@@ -194,6 +199,8 @@ class OpenPhoneBackfill {
         Optional<MessageDirection> direction = direction(message.direction());
         if (message.id() == null || message.id().isBlank()) {
             batch.skip(ref, "skipped: the message has no id", 1);
+        } else if (message.id().length() > MAX_ID) {
+            batch.skip(ref, "skipped: the message id is longer than " + MAX_ID + " characters", 1);
         } else if (message.createdAt() == null) {
             batch.skip(ref, "skipped: the message has no createdAt", 1);
         } else if (direction.isEmpty()) {
@@ -221,6 +228,10 @@ class OpenPhoneBackfill {
         return MessageStatus.parse(status)
                 .filter(s -> s == MessageStatus.DELIVERED || s == MessageStatus.UNDELIVERED || s == MessageStatus.FAILED)
                 .orElse(MessageStatus.SENT);
+    }
+
+    private static boolean tooLong(String id) {
+        return id != null && id.length() > MAX_ID;
     }
 
     private static String name(String name) {
