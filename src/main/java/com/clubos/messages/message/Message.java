@@ -89,6 +89,10 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean reconcile;
 
+    /** The history import that stored it (ClubOS or OpenPhone history): never sent, never retried. */
+    @Column(name = "import_id", insertable = false, updatable = false)
+    public Long importId;
+
     /** When the message happened at OpenPhone (or was accepted from staff). */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

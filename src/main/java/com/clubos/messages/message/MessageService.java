@@ -96,6 +96,10 @@ public class MessageService {
     public MessageView retry(long id, String actorId, String actorName) {
         Message message = Message.<Message>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Message not found"));
+        if (message.importId != null) {
+            throw new ApiException(Response.Status.CONFLICT,
+                    "This message is imported history and is never sent again; write a new message instead");
+        }
         if (message.direction == MessageDirection.OUTBOUND && Conversation.isOptedOut(message.conversationId)) {
             throw optedOut(message.toNumber);
         }

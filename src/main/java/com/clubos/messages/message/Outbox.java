@@ -20,7 +20,7 @@ final class Outbox {
                         UPDATE messages m SET status = 'sending', attempts = m.attempts + 1,
                             sending_started_at = now(), updated_at = now()
                         FROM (SELECT q.id FROM messages q
-                              WHERE q.status = 'queued' AND q.direction = 'outbound'
+                              WHERE q.status = 'queued' AND q.direction = 'outbound' AND q.import_id IS NULL
                                 AND (q.next_attempt_at IS NULL OR q.next_attempt_at <= now())
                                 AND NOT EXISTS (SELECT 1 FROM openphone_conversations c
                                                 WHERE c.id = q.conversation_id AND c.opted_out)
@@ -95,7 +95,7 @@ final class Outbox {
         return Panache.getEntityManager().createNativeQuery("""
                         UPDATE messages SET status = 'queued', attempts = 0, next_attempt_at = NULL,
                             error_message = NULL, give_up_at = :giveUpAt, updated_at = now()
-                        WHERE id = :id AND status = 'failed' AND direction = 'outbound'""")
+                        WHERE id = :id AND status = 'failed' AND direction = 'outbound' AND import_id IS NULL""")
                 .setParameter("giveUpAt", giveUpAt)
                 .setParameter("id", id)
                 .executeUpdate() == 1;

@@ -62,7 +62,7 @@ public class ContactDirectory {
         Map<String, String> loaded = new HashMap<>();
         String pageToken = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            limiter.acquire();
+            limiter.acquire(CallPriority.BULK); // background work: staff sends go first
             OpenPhoneContactPage contacts = clients.client().contacts(PAGE_SIZE, pageToken);
             for (OpenPhoneContact contact : contacts.data()) {
                 contact.displayName().ifPresent(name -> contact.phoneNumbers().forEach(number ->

@@ -52,6 +52,19 @@ public interface OpenPhoneClient {
                                   @QueryParam("pageToken") String pageToken,
                                   @QueryParam("createdAfter") String createdAfter);
 
+    /**
+     * The workspace's conversations, most recent activity first.
+     *
+     * @param maxResults   1–100 (required by OpenPhone)
+     * @param pageToken    {@code nextPageToken} of the previous page
+     * @param updatedAfter ISO-8601 instant: only conversations active since then
+     */
+    @GET
+    @Path("/conversations")
+    OpenPhoneConversationPage conversations(@QueryParam("maxResults") Integer maxResults,
+                                            @QueryParam("pageToken") String pageToken,
+                                            @QueryParam("updatedAfter") String updatedAfter);
+
     @GET
     @Path("/phone-numbers")
     OpenPhoneData<List<OpenPhoneNumber>> phoneNumbers();

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** The calls the outbox makes to OpenPhone, each through the shared rate limiter. */
+/** The calls the outbox and background jobs make to OpenPhone, each through the shared rate limiter. */
 @ApplicationScoped
 public class OpenPhoneGateway {
 
@@ -43,6 +44,15 @@ public class OpenPhoneGateway {
                 .filter(m -> m.to().contains(to))
                 .filter(unclaimed)
                 .reduce((newer, older) -> older);
+    }
+
+    /**
+     * A background call (history backfill, later campaigns): it takes a {@link CallPriority#BULK} slot,
+     * so it never delays a staff send, and a 429 holds every replica's calls as for sends.
+     */
+    public <T> T bulk(Function<OpenPhoneClient, T> call) throws InterruptedException {
+        limiter.acquire(CallPriority.BULK);
+        return rateLimitAware(() -> call.apply(clients.client()));
     }
 
     private <T> T rateLimitAware(java.util.function.Supplier<T> call) {

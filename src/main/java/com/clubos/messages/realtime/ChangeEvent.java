@@ -21,6 +21,8 @@ public class ChangeEvent extends PanacheEntityBase {
     public static final String CONVERSATION_UPDATED = "conversation.updated";
     public static final String CONVERSATION_READ = "conversation.read";
     public static final String NOTE_CREATED = "note.created";
+    /** A history import moved on; only admins receive it. */
+    public static final String IMPORT_PROGRESS = "import.progress";
 
     @Id
     public Long seq;
@@ -28,7 +30,8 @@ public class ChangeEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String type;
 
-    @Column(name = "conversation_id", nullable = false)
+    /** Null for events that belong to no conversation (import progress). */
+    @Column(name = "conversation_id")
     public Long conversationId;
 
     @Column(name = "message_id")
@@ -36,6 +39,9 @@ public class ChangeEvent extends PanacheEntityBase {
 
     @Column(name = "note_id")
     public Long noteId;
+
+    @Column(name = "import_id")
+    public Long importId;
 
     @Column(nullable = false)
     public Instant at;
@@ -49,6 +55,16 @@ public class ChangeEvent extends PanacheEntityBase {
                 .setParameter("conversation", conversationId)
                 .setParameter("message", messageId)
                 .setParameter("note", noteId)
+                .getSingleResult();
+        return seq.longValue();
+    }
+
+    /** Appends an import's progress in the caller's transaction. */
+    public static long appendImport(long importId) {
+        Number seq = (Number) getEntityManager().createNativeQuery("""
+                        INSERT INTO change_events (type, import_id) VALUES (:type, :import) RETURNING seq""")
+                .setParameter("type", IMPORT_PROGRESS)
+                .setParameter("import", importId)
                 .getSingleResult();
         return seq.longValue();
     }

@@ -2,6 +2,7 @@ package com.clubos.messages.realtime;
 
 import com.clubos.messages.conversation.ConversationChanged;
 import com.clubos.messages.conversation.NoteAdded;
+import com.clubos.messages.history.ImportProgressed;
 import com.clubos.messages.message.MessageChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Writes every message, conversation and note change into the change feed, inside the changing transaction. */
+/** Writes every message, conversation, note and import change into the change feed, inside the changing transaction. */
 @ApplicationScoped
 public class ChangeRecorder {
 
@@ -39,6 +40,10 @@ public class ChangeRecorder {
 
     void onNote(@Observes NoteAdded note) {
         announceAfterCommit(ChangeEvent.append(ChangeEvent.NOTE_CREATED, note.conversationId(), null, note.noteId()));
+    }
+
+    void onImport(@Observes ImportProgressed progress) {
+        announceAfterCommit(ChangeEvent.appendImport(progress.importId()));
     }
 
     private void announceAfterCommit(long seq) {

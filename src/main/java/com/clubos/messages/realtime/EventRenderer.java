@@ -4,6 +4,8 @@ import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.ConversationNote;
 import com.clubos.messages.conversation.ConversationView;
 import com.clubos.messages.conversation.NoteView;
+import com.clubos.messages.history.HistoryImport;
+import com.clubos.messages.history.ImportView;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageView;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,8 +31,11 @@ public class EventRenderer {
         this.mapper = mapper;
     }
 
-    /** A rendered event: its JSON and the conversation it belongs to (for subscriptions). */
-    public record Rendered(long seq, long conversationId, String json) {
+    /**
+     * A rendered event: its JSON and the conversation it belongs to (for subscriptions), or none for
+     * an admin-only event (import progress), which every admin receives whatever they subscribed to.
+     */
+    public record Rendered(long seq, Long conversationId, String json, boolean adminOnly) {
     }
 
     public List<Rendered> render(List<ChangeEvent> changes) {
@@ -47,6 +52,9 @@ public class EventRenderer {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", change.type);
         event.put("seq", change.seq);
+        if (ChangeEvent.IMPORT_PROGRESS.equals(change.type)) {
+            return renderImport(change, event);
+        }
         event.put("conversationId", change.conversationId);
         Conversation conversation = Conversation.findById(change.conversationId);
         if (conversation == null) {
@@ -83,7 +91,16 @@ public class EventRenderer {
             default -> event.put("data", ConversationView.of(conversation, null, null));
         }
         event.put("phoneNumber", conversation.phoneNumber);
-        return Optional.of(new Rendered(change.seq, change.conversationId, write(event)));
+        return Optional.of(new Rendered(change.seq, change.conversationId, write(event), false));
+    }
+
+    private Optional<Rendered> renderImport(ChangeEvent change, Map<String, Object> event) {
+        HistoryImport job = change.importId == null ? null : HistoryImport.findById(change.importId);
+        if (job == null) {
+            return Optional.empty();
+        }
+        event.put("data", ImportView.of(job));
+        return Optional.of(new Rendered(change.seq, null, write(event), true));
     }
 
     public String write(Object value) {

@@ -1,5 +1,6 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.auth.Roles;
 import com.clubos.messages.api.SessionEnded;
 import com.clubos.messages.auth.StaffSessions;
 import com.clubos.messages.auth.StaffSessionsEnded;
@@ -53,6 +54,8 @@ public class RealtimeHub {
     static final class Client {
         final WebSocketConnection connection;
         final JsonWebToken token;
+        /** Admins also receive admin-only events (import progress). */
+        final boolean admin;
         volatile boolean list = true;
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
         final AtomicInteger pending = new AtomicInteger();
@@ -63,10 +66,14 @@ public class RealtimeHub {
         Client(WebSocketConnection connection, JsonWebToken token) {
             this.connection = connection;
             this.token = token;
+            this.admin = token.getGroups() != null && token.getGroups().contains(Roles.ADMIN);
         }
 
-        boolean wants(long conversationId) {
-            return list || conversations.contains(conversationId);
+        boolean wants(EventRenderer.Rendered event) {
+            if (event.adminOnly()) {
+                return admin;
+            }
+            return list || conversations.contains(event.conversationId());
         }
     }
 
@@ -132,7 +139,7 @@ public class RealtimeHub {
         }
         client.replayed.clear();
         for (EventRenderer.Rendered event : renderer.render(missed)) {
-            if (client.wants(event.conversationId())) {
+            if (client.wants(event)) {
                 client.replayed.add(event.seq());
                 send(client, event.json());
             }
@@ -147,7 +154,7 @@ public class RealtimeHub {
         }
         for (EventRenderer.Rendered event : renderer.render(changes)) {
             for (Client client : clients.values()) {
-                if (client.wants(event.conversationId()) && !client.replayed.remove(event.seq())) {
+                if (client.wants(event) && !client.replayed.remove(event.seq())) {
                     send(client, event.json());
                 }
             }

@@ -36,8 +36,10 @@ public class TestData {
     @Transactional
     public void reset() {
         em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
-                + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes RESTART IDENTITY CASCADE")
+                + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, history_imports, "
+                + "history_import_errors, history_import_conversations, history_legacy_rows RESTART IDENTITY CASCADE")
                 .executeUpdate();
+        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'").executeUpdate();
         staffDirectory.forget();
         // Account ids restart at 1: what was cached about an earlier "staff-1" must not stick to a new one.
         staffSessions.forget(null);
@@ -104,6 +106,11 @@ public class TestData {
     @Transactional
     public long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public int execute(String sql) {
+        return em.createNativeQuery(sql).executeUpdate();
     }
 
     @Transactional
