@@ -29,8 +29,8 @@ public class EventRenderer {
         this.mapper = mapper;
     }
 
-    /** A rendered event: its JSON and the conversation it belongs to (for subscriptions). */
-    public record Rendered(long seq, long conversationId, String json) {
+    /** A rendered event: its JSON, the conversation it belongs to (for subscriptions) and its line (for scopes). */
+    public record Rendered(long seq, long conversationId, String line, String json) {
     }
 
     public List<Rendered> render(List<ChangeEvent> changes) {
@@ -83,7 +83,7 @@ public class EventRenderer {
             default -> event.put("data", ConversationView.of(conversation, null, null));
         }
         event.put("phoneNumber", conversation.phoneNumber);
-        return Optional.of(new Rendered(change.seq, change.conversationId, write(event)));
+        return Optional.of(new Rendered(change.seq, change.conversationId, conversation.lineNumber, write(event)));
     }
 
     public String write(Object value) {

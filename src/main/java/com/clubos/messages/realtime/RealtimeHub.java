@@ -3,6 +3,8 @@ package com.clubos.messages.realtime;
 import com.clubos.messages.api.SessionEnded;
 import com.clubos.messages.auth.StaffSessions;
 import com.clubos.messages.auth.StaffSessionsEnded;
+import com.clubos.messages.line.LineAccess;
+import com.clubos.messages.line.LineScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,9 +42,11 @@ public class RealtimeHub {
     private final RealtimeConfig config;
     private final ObjectMapper mapper;
     private final StaffSessions sessions;
+    private final LineAccess lineAccess;
 
     public RealtimeHub(EventRenderer renderer, RealtimeConfig config, ObjectMapper mapper, MeterRegistry metrics,
-                       StaffSessions sessions) {
+                       StaffSessions sessions, LineAccess lineAccess) {
+        this.lineAccess = lineAccess;
         this.renderer = renderer;
         this.config = config;
         this.mapper = mapper;
@@ -53,6 +57,8 @@ public class RealtimeHub {
     static final class Client {
         final WebSocketConnection connection;
         final JsonWebToken token;
+        /** The lines whose events it may receive; recomputed when an admin changes the account. */
+        volatile LineScope scope;
         volatile boolean list = true;
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
         final AtomicInteger pending = new AtomicInteger();
@@ -60,18 +66,19 @@ public class RealtimeHub {
         /** Seqs its last resume replayed: a broadcast of one of them later (a sweep) is not sent again. */
         final Set<Long> replayed = ConcurrentHashMap.newKeySet();
 
-        Client(WebSocketConnection connection, JsonWebToken token) {
+        Client(WebSocketConnection connection, JsonWebToken token, LineScope scope) {
             this.connection = connection;
             this.token = token;
+            this.scope = scope;
         }
 
-        boolean wants(long conversationId) {
-            return list || conversations.contains(conversationId);
+        boolean wants(EventRenderer.Rendered event) {
+            return scope.sees(event.line()) && (list || conversations.contains(event.conversationId()));
         }
     }
 
     void register(WebSocketConnection connection, JsonWebToken token) {
-        clients.put(connection.id(), new Client(connection, token));
+        clients.put(connection.id(), new Client(connection, token, lineAccess.scopeOf(token)));
         long latest = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
         send(clients.get(connection.id()), renderer.write(Map.of("type", "hello", "seq", latest)));
     }
@@ -132,7 +139,7 @@ public class RealtimeHub {
         }
         client.replayed.clear();
         for (EventRenderer.Rendered event : renderer.render(missed)) {
-            if (client.wants(event.conversationId())) {
+            if (client.wants(event)) {
                 client.replayed.add(event.seq());
                 send(client, event.json());
             }
@@ -147,7 +154,7 @@ public class RealtimeHub {
         }
         for (EventRenderer.Rendered event : renderer.render(changes)) {
             for (Client client : clients.values()) {
-                if (client.wants(event.conversationId()) && !client.replayed.remove(event.seq())) {
+                if (client.wants(event) && !client.replayed.remove(event.seq())) {
                     send(client, event.json());
                 }
             }
@@ -166,9 +173,14 @@ public class RealtimeHub {
     void endSessions(@Observes @Priority(10) StaffSessionsEnded ended) {
         for (Client client : clients.values()) {
             boolean concerned = ended.staffId() == null || ended.staffId().equals(client.token.getName());
-            if (concerned && StaffSessions.issuedByUs(client.token) && !sessions.stands(client.token)) {
+            if (!concerned || !StaffSessions.issuedByUs(client.token)) {
+                continue;
+            }
+            if (!sessions.stands(client.token)) {
                 client.connection.close(new CloseReason(MessagesSocket.POLICY_VIOLATION, SessionEnded.MESSAGE))
                         .subscribe().with(ok -> { }, failure -> { });
+            } else {
+                client.scope = lineAccess.scopeOf(client.token); // e.g. an admin gave them another line
             }
         }
     }
