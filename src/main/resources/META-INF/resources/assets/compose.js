@@ -59,7 +59,10 @@ export function wireCompose(sent) {
   onSent = sent;
   $('new-message').addEventListener('click', openCompose);
   $('compose-cancel').addEventListener('click', () => $('compose-dialog').close());
-  $('compose-to').addEventListener('change', findExisting);
+  $('compose-to').addEventListener('input', () => {
+    clearTimeout(findExisting.timer);
+    findExisting.timer = setTimeout(findExisting, 300);
+  });
   $('compose-line').addEventListener('change', findExisting);
   $('compose-form').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -21,8 +21,9 @@ export function conversationRow(c, { me, current, onOpen, lineName }) {
     },
     el('span', { class: 'row' }, el('span', { class: 'name' }, c.customer_name),
       el('time', { datetime: c.last_message_at, dataset: { relative: '' } }, relative(c.last_message_at))),
-    el('span', { class: 'row' }, el('span', { class: 'number', title: c.phone_number }, c.phone_display || c.phone_number),
-      lineName ? el('span', { class: 'tag location', title: c.line_number }, lineName) : null, tags(c, me),
+    el('span', { class: 'row' }, el('span', { class: 'where' },
+      el('span', { class: 'number', title: c.phone_number }, c.phone_display || c.phone_number),
+      lineName ? el('span', { class: 'tag location', title: c.line_number }, lineName) : null), tags(c, me),
       c.unread_count > 0 ? el('span', { class: 'badge', 'aria-label': `${c.unread_count} unread` }, c.unread_count) : null),
     last ? el('span', { class: 'preview' }, last.direction === 'outbound' ? 'You: ' : '',
       last.text || mediaLabel(last.media)) : null));
