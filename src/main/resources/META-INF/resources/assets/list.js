@@ -1,6 +1,7 @@
 // One row of the conversation list: name, last activity, number, inbox tags, unread badge, preview.
 import { el } from './dom.js';
 import { tags } from './inbox.js';
+import { mediaLabel } from './media.js';
 
 export function relative(iso) {
   const seconds = (Date.now() - new Date(iso).getTime()) / 1000;
@@ -11,7 +12,7 @@ export function relative(iso) {
   return new Date(iso).toLocaleDateString();
 }
 
-export function conversationRow(c, { me, current, onOpen }) {
+export function conversationRow(c, { me, current, onOpen, lineName }) {
   const last = c.lastMessage;
   return el('li', {},
     el('button', {
@@ -20,7 +21,10 @@ export function conversationRow(c, { me, current, onOpen }) {
     },
     el('span', { class: 'row' }, el('span', { class: 'name' }, c.customer_name),
       el('time', { datetime: c.last_message_at, dataset: { relative: '' } }, relative(c.last_message_at))),
-    el('span', { class: 'row' }, el('span', { class: 'number' }, c.phone_number), tags(c, me),
+    el('span', { class: 'row' }, el('span', { class: 'where' },
+      el('span', { class: 'number', title: c.phone_number }, c.phone_display || c.phone_number),
+      lineName ? el('span', { class: 'tag location', title: c.line_number }, lineName) : null), tags(c, me),
       c.unread_count > 0 ? el('span', { class: 'badge', 'aria-label': `${c.unread_count} unread` }, c.unread_count) : null),
-    last ? el('span', { class: 'preview' }, last.direction === 'outbound' ? 'You: ' : '', last.text) : null));
+    last ? el('span', { class: 'preview' }, last.direction === 'outbound' ? 'You: ' : '',
+      last.text || mediaLabel(last.media)) : null));
 }

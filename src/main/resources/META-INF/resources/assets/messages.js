@@ -4,6 +4,8 @@ import { call, conversationPath, token, signOut, LiveSocket } from './api.js';
 import { adoptClubosToken } from './clubos-signin.js';
 import { $, el, toast } from './dom.js';
 import * as inbox from './inbox.js';
+import * as locations from './locations.js';
+import { wireCompose } from './compose.js';
 import { SnippetPicker } from './snippets.js';
 import { renderTimeline } from './timeline.js';
 import { conversationRow, relative } from './list.js';
@@ -28,6 +30,7 @@ async function loadList(reset) {
     const params = new URLSearchParams({ limit: '30', fields: 'summary' });
     if (state.search) params.set('search', state.search);
     inbox.filterParams(params);
+    locations.filterParams(params);
     if (!reset) params.set('before', state.nextCursor);
     const page = await call('GET', `/api/messages/conversations?${params}`);
     if (reset) { state.conversations.clear(); state.order = []; }
@@ -53,7 +56,7 @@ function upsertConversation(conversation) {
   }
   if (!known && state.search) return; // a searched list only follows what it shows
   const merged = { ...state.conversations.get(conversation.id), ...conversation };
-  if (inbox.matchesFilter(merged, state.me)) state.conversations.set(conversation.id, merged);
+  if (inbox.matchesFilter(merged, state.me) && locations.matches(merged)) state.conversations.set(conversation.id, merged);
   else state.conversations.delete(conversation.id); // e.g. assigned to someone else under "Mine"
   state.order = [...state.conversations.values()]
     .sort((a, b) => new Date(b.last_message_at) - new Date(a.last_message_at) || b.id - a.id)
@@ -62,8 +65,11 @@ function upsertConversation(conversation) {
 }
 
 function renderList() {
-  const items = state.order.map((id) => conversationRow(state.conversations.get(id),
-    { me: state.me, current: state.current?.id === id, onOpen: () => openConversation(id) }));
+  const items = state.order.map((id) => {
+    const c = state.conversations.get(id);
+    return conversationRow(c, { me: state.me, current: state.current?.id === id, onOpen: () => openConversation(id),
+      lineName: locations.several() ? locations.nameOf(c.line_number) : null });
+  });
   $('conversation-list').replaceChildren(...items);
   $('list-empty').hidden = items.length > 0;
 }
@@ -72,7 +78,9 @@ async function refreshUnread() {
   clearTimeout(refreshUnread.timer);
   refreshUnread.timer = setTimeout(async () => {
     try {
-      const total = (await call('GET', '/api/messages/unread-count')).data.totalUnread;
+      const unread = (await call('GET', '/api/messages/unread-count')).data;
+      const total = unread.totalUnread;
+      locations.updateUnread(unread.byLine);
       document.title = total > 0 ? `(${total}) Messages · ClubOS` : 'Messages · ClubOS';
     } catch (e) { /* the list still shows the badges */ }
   }, 200);
@@ -107,8 +115,13 @@ async function openConversation(id) {
 function renderHeader() {
   const c = state.current;
   $('thread-name').textContent = c.customer_name;
-  $('thread-number').textContent = c.phone_number;
+  $('thread-number').textContent = c.phone_display || c.phone_number;
+  $('thread-number').title = c.phone_number;
+  $('thread-number').dataset.phone = c.phone_number;
+  $('thread-location').hidden = !locations.several();
+  $('thread-location').textContent = locations.nameOf(c.line_number);
   $('call').href = `tel:${c.phone_number}`;
+  $('call').title = `Call ${c.phone_number}`;
   inbox.renderAssignee($('assignee'), c, state.me);
   $('inbox-status').textContent = c.inbox_status === 'done' ? 'Reopen' : 'Mark done';
   inbox.renderOptOut($('opted-out'), c);
@@ -257,6 +270,10 @@ function onEvent(event) {
   const isCurrent = state.current && event.conversationId === state.current.id;
   switch (event.type) {
     case 'message.created':
+      // Read as it arrives while someone is looking at it, so its badge does not come back.
+      if (isCurrent && document.visibilityState === 'visible' && event.data.direction === 'inbound') {
+        event.conversation.unread_count = 0;
+      }
       upsertConversation(event.conversation);
       if (isCurrent) addMessage(event.data);
       refreshUnread();
@@ -353,9 +370,29 @@ inbox.wire({
 });
 setInterval(() => document.querySelectorAll('time[data-relative]').forEach((t) => { t.textContent = relative(t.dateTime); }), 30000);
 
+document.addEventListener('visibilitychange', () => {
+  const summary = state.current && state.conversations.get(state.current.id);
+  if (document.visibilityState === 'visible' && summary?.unread_count > 0) {
+    summary.unread_count = 0;
+    renderList();
+    markRead();
+  }
+});
+
+/** After "New message": the conversation it went to, opened (it may be new, or not in the filtered list). */
+async function openSent(sent) {
+  await loadList(true);
+  if (!state.conversations.has(sent.conversationId)) {
+    state.conversations.set(sent.conversationId, { id: sent.conversationId, phone_number: sent.to, line_number: sent.from });
+  }
+  await openConversation(sent.conversationId);
+}
+wireCompose(openSent);
+
 async function start() {
   updateComposer();
   try {
+    await locations.loadLines(() => loadList(true));
     state.me = (await call('GET', '/api/auth/me')).data;
     $('admin-link').hidden = state.me.role !== 'admin';
     $('account-link').hidden = state.me.account !== 'local';

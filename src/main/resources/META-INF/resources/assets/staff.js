@@ -6,8 +6,11 @@ import { $, el, toast } from './dom.js';
 const ROLES = ['admin', 'operator', 'support'];
 let me = null;
 let resetting = null;
+let lines = [];
 
 async function load() {
+  if (!lines.length) lines = (await call('GET', '/api/messages/lines')).data;
+  $('staff-lines-head').hidden = lines.length < 2;
   const accounts = (await call('GET', '/api/admin/staff')).data;
   $('staff-rows').replaceChildren(...accounts.map(row));
 }
@@ -23,12 +26,26 @@ function row(account) {
     el('td', {}, account.username, self ? el('span', { class: 'muted' }, ' (you)') : null),
     el('td', {}, name),
     el('td', {}, role),
+    lines.length < 2 ? null : el('td', { class: 'staff-lines' }, ...locationBoxes(account)),
     el('td', { class: 'staff-status' }, account.active ? 'Active' : 'Deactivated'),
     el('td', { class: 'muted' }, account.lastLoginAt ? new Date(account.lastLoginAt).toLocaleString() : 'never'),
     el('td', {},
       el('button', { type: 'button', class: 'link staff-toggle',
         onclick: () => toggle(account) }, account.active ? 'Deactivate' : 'Reactivate'),
       el('button', { type: 'button', class: 'link staff-reset', onclick: () => openReset(account) }, 'Reset password')));
+}
+
+/** One checkbox per location; none ticked means every location. */
+function locationBoxes(account) {
+  const boxes = lines.map((line) => {
+    const box = el('input', { type: 'checkbox', value: line.number, checked: account.lines.includes(line.number) });
+    box.addEventListener('change', () => {
+      const chosen = [...box.closest('td').querySelectorAll('input:checked')].map((b) => b.value);
+      update(account, { lines: chosen });
+    });
+    return el('label', { class: 'staff-line' }, box, ` ${line.name}`);
+  });
+  return [...boxes, el('span', { class: 'muted' }, account.lines.length ? '' : 'All locations')];
 }
 
 async function update(account, changes) {

@@ -1,5 +1,6 @@
 // One conversation's timeline: customer texts, our texts with their delivery status, internal notes.
 import { el } from './dom.js';
+import { attachments } from './media.js';
 
 const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
@@ -15,7 +16,7 @@ function bubble(m, onRetry) {
     if (failed) meta.append(el('button', { type: 'button', class: 'retry', onclick: () => onRetry(m) }, 'Retry'));
   }
   return el('div', { class: `bubble ${m.direction}${failed ? ' failed' : ''}`, dataset: { id: String(m.id), status: m.status } },
-    el('div', { class: 'text' }, m.text), meta);
+    attachments(m), m.text ? el('div', { class: 'text' }, m.text) : null, meta);
 }
 
 function noteBubble(n) {

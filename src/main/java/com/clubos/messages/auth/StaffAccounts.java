@@ -25,12 +25,15 @@ public class StaffAccounts {
     private final LoginThrottle throttle;
     private final AuthConfig config;
     private final TokenIssuer tokens;
+    private final KnownLines knownLines;
 
-    public StaffAccounts(StaffSessions sessions, LoginThrottle throttle, AuthConfig config, TokenIssuer tokens) {
+    public StaffAccounts(StaffSessions sessions, LoginThrottle throttle, AuthConfig config, TokenIssuer tokens,
+                         KnownLines knownLines) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.config = config;
         this.tokens = tokens;
+        this.knownLines = knownLines;
     }
 
     @Transactional
@@ -43,6 +46,7 @@ public class StaffAccounts {
         String username = request.username().strip();
         requireUsername(username);
         String role = role(request.role());
+        String[] lines = lines(request.lines());
         requireAcceptable(request.password(), username);
         if (StaffUser.findByUsername(username).isPresent()) {
             throw conflict("username '" + username + "' is already taken");
@@ -50,8 +54,9 @@ public class StaffAccounts {
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? username : request.displayName().strip();
         StaffUser user = StaffUser.create(username, displayName, role, request.password());
+        user.lines = lines;
         AuditEntry.record(actor.name(), "staff.create", user.staffId(),
-                Map.of("username", username, "displayName", displayName, "role", role));
+                Map.of("username", username, "displayName", displayName, "role", role, "lines", List.of(lines)));
         return StaffAccountView.of(user);
     }
 
@@ -69,6 +74,7 @@ public class StaffAccounts {
             throw ApiException.badRequest("Nothing to change: send displayName, role, active or password");
         }
         String newRole = request.role() == null ? null : role(request.role());
+        String[] newLines = request.lines() == null ? null : lines(request.lines());
         StaffUser user = StaffUser.<StaffUser>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No staff account " + id));
         if (request.password() != null) {
@@ -99,6 +105,12 @@ public class StaffAccounts {
             user.active = request.active();
             endSessions |= !user.active;
         }
+        boolean announce = false;
+        if (newLines != null && !java.util.Arrays.equals(newLines, user.lines)) {
+            changes.put("lines", Map.of("from", List.of(user.lines), "to", List.of(newLines)));
+            user.lines = newLines;
+            announce = true; // takes effect at once, without signing anyone out
+        }
         if (request.password() != null) {
             changes.put("password", "reset");
             user.changePassword(request.password());
@@ -106,6 +118,8 @@ public class StaffAccounts {
         }
         if (endSessions) {
             user.endSessions();
+        }
+        if (endSessions || announce) {
             StaffSessions.announce(user.staffId());
         }
         if (!changes.isEmpty()) {
@@ -156,6 +170,21 @@ public class StaffAccounts {
             throw ApiException.badRequest("role must be one of admin, operator, support");
         }
         return wanted;
+    }
+
+    /** The lines an account may use, as our lines' numbers (sorted); unknown ones → 400 naming them. */
+    private String[] lines(List<String> requested) {
+        java.util.TreeSet<String> resolved = new java.util.TreeSet<>();
+        for (String entry : requested == null ? List.<String>of() : requested) {
+            resolved.add(knownLines.resolve(entry).orElseThrow(() -> ApiException.badRequest(
+                    "lines: '" + shorten(entry) + "' is not one of our lines (GET /api/messages/lines)")));
+        }
+        return resolved.toArray(String[]::new);
+    }
+
+    private static String shorten(String entry) {
+        String text = entry == null ? "null" : entry.strip();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     static void requireUsername(String username) {

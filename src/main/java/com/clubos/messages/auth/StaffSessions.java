@@ -30,7 +30,7 @@ public class StaffSessions {
     public static final String VERSION_CLAIM = "sv";
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
 
-    private record Entry(boolean active, int version, long loadedAt) {
+    private record Entry(boolean active, int version, List<String> lines, long loadedAt) {
         boolean fresh() {
             return System.nanoTime() - loadedAt < MAX_AGE.toNanos();
         }
@@ -68,15 +68,33 @@ public class StaffSessions {
 
     private Entry load(long id) {
         List<?> rows = QuarkusTransaction.joiningExisting().call(() -> Panache.getEntityManager()
-                .createNativeQuery("SELECT active, session_version FROM staff_users WHERE id = :id")
+                .createNativeQuery("SELECT active, session_version, array_to_string(lines, ',') FROM staff_users WHERE id = :id")
                 .setParameter("id", id)
                 .getResultList());
-        Entry entry = rows.isEmpty()
-                ? new Entry(false, -1, System.nanoTime())
-                : new Entry((Boolean) ((Object[]) rows.get(0))[0], ((Number) ((Object[]) rows.get(0))[1]).intValue(),
-                        System.nanoTime());
+        Entry entry;
+        if (rows.isEmpty()) {
+            entry = new Entry(false, -1, List.of(), System.nanoTime());
+        } else {
+            Object[] row = (Object[]) rows.get(0);
+            String lines = (String) row[2];
+            entry = new Entry((Boolean) row[0], ((Number) row[1]).intValue(),
+                    lines == null || lines.isEmpty() ? List.of() : List.of(lines.split(",")), System.nanoTime());
+        }
         cache.put(id, entry);
         return entry;
+    }
+
+    /**
+     * The lines an account of ours may use (empty: every line), as its admin last set them; read at once
+     * after a change like the session itself. Empty for tokens that are not ours.
+     */
+    public List<String> linesOf(JsonWebToken token) {
+        Optional<Long> id = issuedByUs(token) ? StaffUser.parseStaffId(token.getName()) : Optional.empty();
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        Entry entry = cache.get(id.get());
+        return (entry != null && entry.fresh() ? entry : load(id.get())).lines();
     }
 
     private static boolean matches(Entry entry, JsonWebToken token) {

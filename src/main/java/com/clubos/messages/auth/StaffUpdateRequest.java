@@ -7,9 +7,10 @@ public record StaffUpdateRequest(
         @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String displayName,
         String role,
         Boolean active,
-        String password) {
+        String password,
+        java.util.List<String> lines) {
 
     boolean isEmpty() {
-        return displayName == null && role == null && active == null && password == null;
+        return displayName == null && role == null && active == null && password == null && lines == null;
     }
 }

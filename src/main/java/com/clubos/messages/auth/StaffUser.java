@@ -53,6 +53,10 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 
+    /** The lines (E.164) this account may use; empty: every line. */
+    @Column(name = "lines", nullable = false)
+    public String[] lines = new String[0];
+
     public static Optional<StaffUser> findActiveByUsername(String username) {
         return find("lower(username) = ?1 and active = true", username.toLowerCase()).firstResultOptional();
     }

@@ -5,6 +5,7 @@ import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageDirection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
+import com.clubos.messages.line.LineScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -115,6 +116,14 @@ public class Conversation extends PanacheEntityBase {
             where.append(" and c.inboxStatus = :status");
             parameters.and("status", filter.status());
         }
+        if (filter.line() != null) {
+            where.append(" and c.lineNumber = :line");
+            parameters.and("line", filter.line());
+        }
+        if (!filter.scope().everyLine()) {
+            where.append(" and c.lineNumber in :lines");
+            parameters.and("lines", filter.scope().only().orElseThrow());
+        }
         if (search != null && !search.isBlank()) {
             // Only a term written like a phone number ("(902) 555-01", "+1 902") is a number search.
             String digits = search.matches("[\\d\\s+().-]+") ? search.replaceAll("\\D", "") : "";
@@ -147,6 +156,15 @@ public class Conversation extends PanacheEntityBase {
     /** The conversation with this customer; with several of our lines, the most recently active. */
     public static Optional<Conversation> findByCustomer(String phoneNumber) {
         return find("phoneNumber = ?1 order by lastMessageAt desc, id desc", phoneNumber).firstResultOptional();
+    }
+
+    /** The same, among the lines of {@code scope} only. */
+    public static Optional<Conversation> findByCustomer(String phoneNumber, LineScope scope) {
+        if (scope.everyLine()) {
+            return findByCustomer(phoneNumber);
+        }
+        return find("phoneNumber = ?1 and lineNumber in ?2 order by lastMessageAt desc, id desc",
+                phoneNumber, scope.only().orElseThrow()).firstResultOptional();
     }
 
     public static Optional<Conversation> findByLineAndCustomer(String lineNumber, String phoneNumber) {
@@ -264,10 +282,15 @@ public class Conversation extends PanacheEntityBase {
         return Boolean.TRUE.equals(optedOut);
     }
 
-    public static long totalUnread() {
-        Number total = getEntityManager()
-                .createQuery("select coalesce(sum(c.unreadCount), 0) from Conversation c", Number.class)
-                .getSingleResult();
-        return total.longValue();
+    /** Unread messages per line (lines with none are left out). */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Long> unreadByLine() {
+        java.util.Map<String, Long> byLine = new java.util.LinkedHashMap<>();
+        for (Object[] row : (java.util.List<Object[]>) getEntityManager().createNativeQuery("""
+                        SELECT line_number, sum(unread_count) FROM openphone_conversations
+                        WHERE unread_count > 0 GROUP BY line_number""").getResultList()) {
+            byLine.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return byLine;
     }
 }

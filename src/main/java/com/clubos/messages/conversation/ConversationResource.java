@@ -9,6 +9,7 @@ import com.clubos.messages.auth.Roles;
 import com.clubos.messages.message.MessageView;
 import jakarta.annotation.security.RolesAllowed;
 import com.clubos.messages.auth.CurrentStaff;
+import com.clubos.messages.phone.PhoneNumbers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -38,11 +39,14 @@ public class ConversationResource {
     private final ConversationService service;
     private final MessagesConfig config;
     private final CurrentStaff staff;
+    private final PhoneNumbers phoneNumbers;
 
-    public ConversationResource(ConversationService service, MessagesConfig config, CurrentStaff staff) {
+    public ConversationResource(ConversationService service, MessagesConfig config, CurrentStaff staff,
+                                PhoneNumbers phoneNumbers) {
         this.service = service;
         this.config = config;
         this.staff = staff;
+        this.phoneNumbers = phoneNumbers;
     }
 
     @GET
@@ -63,8 +67,10 @@ public class ConversationResource {
             @Parameter(description = "me (assigned to the caller), unassigned, or all (default)")
             @QueryParam("assigned") String assigned,
             @Parameter(description = "Only conversations assigned to this staff id") @QueryParam("assignee") String assignee,
-            @Parameter(description = "open, done, or all (default)") @QueryParam("status") String status) {
-        return service.list(new ConversationFilter(search, assigneeFilter(assigned, assignee), statusFilter(status)),
+            @Parameter(description = "open, done, or all (default)") @QueryParam("status") String status,
+            @Parameter(description = "Only this line (location), as its number in any format") @QueryParam("line") String line) {
+        return service.list(new ConversationFilter(search, assigneeFilter(assigned, assignee), statusFilter(status),
+                        lineFilter(line), service.scope()),
                 before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
                 QueryParams.offset(offset, "offset"),
                 QueryParams.limit(limit, "limit", DEFAULT_CONVERSATIONS, config.maxPageSize()),
@@ -83,6 +89,13 @@ public class ConversationResource {
             case "unassigned", "none" -> ConversationFilter.UNASSIGNED;
             default -> throw ApiException.badRequest("assigned: must be me, unassigned or all");
         };
+    }
+
+    private String lineFilter(String line) {
+        if (line == null || line.isBlank()) {
+            return null;
+        }
+        return phoneNumbers.toE164(line).orElseThrow(() -> ApiException.badRequest("line: not a phone number"));
     }
 
     private static InboxStatus statusFilter(String status) {
@@ -145,9 +158,9 @@ public class ConversationResource {
 
     @GET
     @Path("/unread-count")
-    @Operation(summary = "Unread messages across all conversations")
-    @APIResponse(responseCode = "200", description = "{\"totalUnread\": n}")
-    public ApiResponse<Map<String, Long>> unreadCount() {
-        return ApiResponse.ok(Map.of("totalUnread", service.totalUnread()));
+    @Operation(summary = "Unread messages on the caller's lines, in all and per line")
+    @APIResponse(responseCode = "200", description = "{\"totalUnread\": n, \"byLine\": {\"+1…\": n}}")
+    public ApiResponse<Map<String, Object>> unreadCount() {
+        return ApiResponse.ok(service.unread());
     }
 }

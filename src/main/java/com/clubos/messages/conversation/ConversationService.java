@@ -7,6 +7,7 @@ import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageView;
 import com.clubos.messages.phone.PhoneNumbers;
 import com.clubos.messages.audit.AuditEntry;
+import com.clubos.messages.line.CurrentScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -26,11 +27,14 @@ public class ConversationService {
     private final PhoneNumbers phoneNumbers;
     private final MessagesConfig config;
     private final Event<ConversationChanged> changes;
+    private final CurrentScope scope;
 
-    public ConversationService(PhoneNumbers phoneNumbers, MessagesConfig config, Event<ConversationChanged> changes) {
+    public ConversationService(PhoneNumbers phoneNumbers, MessagesConfig config, Event<ConversationChanged> changes,
+                               CurrentScope scope) {
         this.phoneNumbers = phoneNumbers;
         this.config = config;
         this.changes = changes;
+        this.scope = scope;
     }
 
     /** Conversations, most recent activity first, each with its last message and, if asked, its recent ones. */
@@ -111,9 +115,16 @@ public class ConversationService {
         return ConversationView.of(conversation, null, null);
     }
 
+    /** Unread messages on the caller's lines: {@code totalUnread} and {@code byLine} (every line they see). */
     @Transactional
-    public long totalUnread() {
-        return Conversation.totalUnread();
+    public Map<String, Object> unread() {
+        Map<String, Long> byLine = new java.util.LinkedHashMap<>();
+        Conversation.unreadByLine().forEach((line, unread) -> {
+            if (scope.sees(line)) {
+                byLine.put(line, unread);
+            }
+        });
+        return Map.of("totalUnread", byLine.values().stream().mapToLong(Long::longValue).sum(), "byLine", byLine);
     }
 
     Conversation find(String phoneNumber, String line) {
@@ -121,13 +132,21 @@ public class ConversationService {
     }
 
     /**
-     * The conversation with this customer, on {@code line} when given (null means any of our lines:
-     * the most recently active).
+     * The conversation with this customer, on {@code line} when given (null means any of the caller's
+     * lines: the most recently active). Another line's conversation does not exist for the caller.
      */
     public Optional<Conversation> lookup(String phoneNumber, String line) {
         String customer = normalise(phoneNumber);
-        return line == null ? Conversation.findByCustomer(customer)
-                : Conversation.findByLineAndCustomer(normalise(line), customer);
+        if (line == null) {
+            return Conversation.findByCustomer(customer, scope.get());
+        }
+        String ours = normalise(line);
+        return scope.sees(ours) ? Conversation.findByLineAndCustomer(ours, customer) : Optional.empty();
+    }
+
+    /** The caller's lines, for list filters. */
+    public com.clubos.messages.line.LineScope scope() {
+        return scope.get();
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
  * A conversation in the plan's shape: snake_case columns, camelCase {@code lastMessage} and
  * {@code messageCount}. {@code messages} is present when asked for (recent messages in the list,
  * the newest page in the detail view); {@code olderCursor} pages back through history; {@code notes}
- * (detail view only) are the staff's internal notes, never texts.
+ * (detail view only) are the staff's internal notes, never texts. {@code phone_display} is the
+ * customer's number as the club writes it, {@code line_name} the location the customer texted.
  * <p>
  * Registered for reflection (with the types of its components) because {@code EventRenderer} writes
  * it to WebSocket clients through the ObjectMapper directly, which Quarkus cannot see at build time.
@@ -21,7 +22,9 @@ import java.util.List;
 public record ConversationView(
         long id,
         @JsonProperty("phone_number") String phoneNumber,
+        @JsonProperty("phone_display") String phoneDisplay,
         @JsonProperty("line_number") String lineNumber,
+        @JsonProperty("line_name") String lineName,
         @JsonProperty("customer_name") String customerName,
         @JsonProperty("employee_name") @JsonInclude(JsonInclude.Include.ALWAYS) String employeeName,
         @JsonProperty("unread_count") int unreadCount,
@@ -46,7 +49,8 @@ public record ConversationView(
 
     public static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor,
                                       List<NoteView> notes) {
-        return new ConversationView(c.id, c.phoneNumber, c.lineNumber,
+        return new ConversationView(c.id, c.phoneNumber, Labels.phone(c.phoneNumber), c.lineNumber,
+                Labels.line(c.lineNumber),
                 c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName, c.employeeName,
                 c.unreadCount, c.lastReadAt, c.lastMessageAt, c.inboxStatus, c.assigneeId, c.assigneeName,
                 c.optedOut, c.optedOut ? c.optOutChangedAt : null, c.createdAt, c.updatedAt,

@@ -8,7 +8,7 @@ import com.clubos.messages.template.MessageTemplate;
 import com.clubos.messages.message.MessageDirection;
 import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.MessageStatusChange;
-import com.clubos.messages.openphone.OpenPhoneLines;
+import com.clubos.messages.line.LineDirectory;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,10 +34,10 @@ public class DemoData {
             new DemoLogin("support", "support-demo", "Sam Support", Roles.SUPPORT));
 
     private final DemoConfig config;
-    private final OpenPhoneLines lines;
+    private final LineDirectory lines;
     private final int port;
 
-    public DemoData(DemoConfig config, OpenPhoneLines lines, @ConfigProperty(name = "quarkus.http.port") int port) {
+    public DemoData(DemoConfig config, LineDirectory lines, @ConfigProperty(name = "quarkus.http.port") int port) {
         this.config = config;
         this.lines = lines;
         this.port = port;

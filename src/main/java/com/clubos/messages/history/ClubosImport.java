@@ -1,7 +1,7 @@
 package com.clubos.messages.history;
 
 import com.clubos.messages.conversation.Conversation;
-import com.clubos.messages.openphone.OpenPhoneLines;
+import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -20,9 +20,9 @@ class ClubosImport {
     private final LegacyDatabase database;
     private final LegacyElements elements;
     private final PhoneNumbers phones;
-    private final OpenPhoneLines lines;
+    private final LineDirectory lines;
 
-    ClubosImport(LegacyDatabase database, PhoneNumbers phones, OpenPhoneLines lines) {
+    ClubosImport(LegacyDatabase database, PhoneNumbers phones, LineDirectory lines) {
         this.database = database;
         this.elements = new LegacyElements(phones);
         this.phones = phones;

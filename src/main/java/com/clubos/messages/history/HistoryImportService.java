@@ -3,7 +3,7 @@ package com.clubos.messages.history;
 import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.openphone.OpenPhoneConfig;
-import com.clubos.messages.openphone.OpenPhoneLines;
+import com.clubos.messages.line.LineDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,11 +25,11 @@ public class HistoryImportService {
     private final ImportRunner runner;
     private final LegacyDatabase legacy;
     private final OpenPhoneConfig openPhone;
-    private final OpenPhoneLines lines;
+    private final LineDirectory lines;
     private final Event<ImportProgressed> progress;
 
     public HistoryImportService(ImportRunner runner, LegacyDatabase legacy, OpenPhoneConfig openPhone,
-                                OpenPhoneLines lines, Event<ImportProgressed> progress) {
+                                LineDirectory lines, Event<ImportProgressed> progress) {
         this.runner = runner;
         this.legacy = legacy;
         this.openPhone = openPhone;

@@ -28,11 +28,13 @@ public class MessageResource {
     private final SendValidator validator;
     private final MessageService messages;
     private final CurrentStaff staff;
+    private final SendLines sendLines;
 
-    public MessageResource(SendValidator validator, MessageService messages, CurrentStaff staff) {
+    public MessageResource(SendValidator validator, MessageService messages, CurrentStaff staff, SendLines sendLines) {
         this.validator = validator;
         this.messages = messages;
         this.staff = staff;
+        this.sendLines = sendLines;
     }
 
     @POST
@@ -44,11 +46,12 @@ public class MessageResource {
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "200", description = "Already queued under this idempotency key")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
+    @APIResponse(responseCode = "403", description = "from is a line the caller may not use")
     @APIResponse(responseCode = "503", description = "OpenPhone is not configured")
     public Response send(SendRequest request,
                          @Parameter(description = "Makes retries of the same send safe")
                          @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        ValidatedSend send = validator.validate(request, idempotencyKey);
+        ValidatedSend send = sendLines.decide(validator.validate(request, idempotencyKey));
         MessageService.Queued queued = messages.queue(send, staff.id(), staff.displayName());
         return Response.status(queued.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .entity(ApiResponse.ok(queued.message()))

@@ -4,6 +4,7 @@ import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.InboxStatus;
+import com.clubos.messages.line.CurrentScope;
 import com.clubos.messages.openphone.OpenPhoneConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,11 +24,14 @@ public class MessageService {
     private final OpenPhoneConfig openPhone;
     private final OutboxConfig outbox;
     private final Event<MessageChanged> changes;
+    private final CurrentScope scope;
 
-    public MessageService(OpenPhoneConfig openPhone, OutboxConfig outbox, Event<MessageChanged> changes) {
+    public MessageService(OpenPhoneConfig openPhone, OutboxConfig outbox, Event<MessageChanged> changes,
+                          CurrentScope scope) {
         this.openPhone = openPhone;
         this.outbox = outbox;
         this.changes = changes;
+        this.scope = scope;
     }
 
     /** What a send request produced: the message, and whether this request created it. */
@@ -95,6 +99,7 @@ public class MessageService {
     @Transactional
     public MessageView retry(long id, String actorId, String actorName) {
         Message message = Message.<Message>findByIdOptional(id)
+                .filter(m -> scope.sees(Conversation.<Conversation>findById(m.conversationId).lineNumber))
                 .orElseThrow(() -> ApiException.notFound("Message not found"));
         if (message.importId != null) {
             throw new ApiException(Response.Status.CONFLICT,

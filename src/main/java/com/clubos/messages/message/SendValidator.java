@@ -1,10 +1,9 @@
 package com.clubos.messages.message;
 
 import com.clubos.messages.api.ApiException;
-import com.clubos.messages.openphone.OpenPhoneLines;
+import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +21,9 @@ public class SendValidator {
     public static final Pattern UNFILLED_PLACEHOLDER = Pattern.compile("\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}}");
 
     private final PhoneNumbers phoneNumbers;
-    private final OpenPhoneLines lines;
+    private final LineDirectory lines;
 
-    public SendValidator(PhoneNumbers phoneNumbers, OpenPhoneLines lines) {
+    public SendValidator(PhoneNumbers phoneNumbers, LineDirectory lines) {
         this.phoneNumbers = phoneNumbers;
         this.lines = lines;
     }
@@ -71,7 +70,7 @@ public class SendValidator {
         if (request.from() != null && !request.from().isBlank()) {
             from = phoneNumbers.toE164(request.from()).filter(lines::isOurs);
             if (from.isEmpty()) {
-                problems.add("from: must be one of our OpenPhone lines " + lines.all());
+                problems.add("from: must be one of our OpenPhone lines " + lines.numbers());
             }
         }
 
@@ -83,9 +82,7 @@ public class SendValidator {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(String.join("; ", problems));
         }
-        String line = from.or(lines::defaultLine).orElseThrow(() -> new ApiException(
-                Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from"));
-        return new ValidatedSend(to.orElseThrow(), line, request.text(), clientRef, markDone);
+        return new ValidatedSend(to.orElseThrow(), from.orElse(null), request.text(), clientRef, markDone);
     }
 
     private static String firstNonBlank(String a, String b) {

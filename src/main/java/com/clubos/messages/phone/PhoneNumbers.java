@@ -35,6 +35,25 @@ public class PhoneNumbers {
         }
     }
 
+    /**
+     * How people at the club write the number: national format for numbers of the club's own country
+     * ({@code (902) 555-0123}), international for others ({@code +44 20 7946 0958}); as stored when
+     * it cannot be parsed (short codes).
+     */
+    public String display(String e164) {
+        if (e164 == null || e164.isBlank()) {
+            return e164;
+        }
+        try {
+            PhoneNumber number = util.parse(e164, defaultRegion);
+            boolean domestic = number.getCountryCode() == util.getCountryCodeForRegion(defaultRegion);
+            return util.format(number, domestic ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
+                    : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     /** Only the digits of a search term, so "(902) 555" and "902-555" find the same numbers. */
     public static String digitsOf(String input) {
         return input == null ? "" : input.replaceAll("\\D", "");

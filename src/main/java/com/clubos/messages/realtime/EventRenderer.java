@@ -32,10 +32,11 @@ public class EventRenderer {
     }
 
     /**
-     * A rendered event: its JSON and the conversation it belongs to (for subscriptions), or none for
-     * an admin-only event (import progress), which every admin receives whatever they subscribed to.
+     * A rendered event: its JSON, the conversation it belongs to (for subscriptions) and that
+     * conversation's line (for location scopes); or none for an admin-only event (import progress),
+     * which every admin receives whatever they subscribed to.
      */
-    public record Rendered(long seq, Long conversationId, String json, boolean adminOnly) {
+    public record Rendered(long seq, Long conversationId, String line, String json, boolean adminOnly) {
     }
 
     public List<Rendered> render(List<ChangeEvent> changes) {
@@ -91,7 +92,7 @@ public class EventRenderer {
             default -> event.put("data", ConversationView.of(conversation, null, null));
         }
         event.put("phoneNumber", conversation.phoneNumber);
-        return Optional.of(new Rendered(change.seq, change.conversationId, write(event), false));
+        return Optional.of(new Rendered(change.seq, change.conversationId, conversation.lineNumber, write(event), false));
     }
 
     private Optional<Rendered> renderImport(ChangeEvent change, Map<String, Object> event) {
@@ -100,7 +101,7 @@ public class EventRenderer {
             return Optional.empty();
         }
         event.put("data", ImportView.of(job));
-        return Optional.of(new Rendered(change.seq, null, write(event), true));
+        return Optional.of(new Rendered(change.seq, null, null, write(event), true));
     }
 
     public String write(Object value) {

@@ -4,6 +4,8 @@ import com.clubos.messages.auth.Roles;
 import com.clubos.messages.api.SessionEnded;
 import com.clubos.messages.auth.StaffSessions;
 import com.clubos.messages.auth.StaffSessionsEnded;
+import com.clubos.messages.line.LineAccess;
+import com.clubos.messages.line.LineScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,9 +43,11 @@ public class RealtimeHub {
     private final RealtimeConfig config;
     private final ObjectMapper mapper;
     private final StaffSessions sessions;
+    private final LineAccess lineAccess;
 
     public RealtimeHub(EventRenderer renderer, RealtimeConfig config, ObjectMapper mapper, MeterRegistry metrics,
-                       StaffSessions sessions) {
+                       StaffSessions sessions, LineAccess lineAccess) {
+        this.lineAccess = lineAccess;
         this.renderer = renderer;
         this.config = config;
         this.mapper = mapper;
@@ -56,6 +60,8 @@ public class RealtimeHub {
         final JsonWebToken token;
         /** Admins also receive admin-only events (import progress). */
         final boolean admin;
+        /** The lines whose events it may receive; recomputed when an admin changes the account. */
+        volatile LineScope scope;
         volatile boolean list = true;
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
         final AtomicInteger pending = new AtomicInteger();
@@ -63,22 +69,23 @@ public class RealtimeHub {
         /** Seqs its last resume replayed: a broadcast of one of them later (a sweep) is not sent again. */
         final Set<Long> replayed = ConcurrentHashMap.newKeySet();
 
-        Client(WebSocketConnection connection, JsonWebToken token) {
+        Client(WebSocketConnection connection, JsonWebToken token, LineScope scope) {
             this.connection = connection;
             this.token = token;
             this.admin = token.getGroups() != null && token.getGroups().contains(Roles.ADMIN);
+            this.scope = scope;
         }
 
         boolean wants(EventRenderer.Rendered event) {
             if (event.adminOnly()) {
                 return admin;
             }
-            return list || conversations.contains(event.conversationId());
+            return scope.sees(event.line()) && (list || conversations.contains(event.conversationId()));
         }
     }
 
     void register(WebSocketConnection connection, JsonWebToken token) {
-        clients.put(connection.id(), new Client(connection, token));
+        clients.put(connection.id(), new Client(connection, token, lineAccess.scopeOf(token)));
         long latest = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
         send(clients.get(connection.id()), renderer.write(Map.of("type", "hello", "seq", latest)));
     }
@@ -173,9 +180,14 @@ public class RealtimeHub {
     void endSessions(@Observes @Priority(10) StaffSessionsEnded ended) {
         for (Client client : clients.values()) {
             boolean concerned = ended.staffId() == null || ended.staffId().equals(client.token.getName());
-            if (concerned && StaffSessions.issuedByUs(client.token) && !sessions.stands(client.token)) {
+            if (!concerned || !StaffSessions.issuedByUs(client.token)) {
+                continue;
+            }
+            if (!sessions.stands(client.token)) {
                 client.connection.close(new CloseReason(MessagesSocket.POLICY_VIOLATION, SessionEnded.MESSAGE))
                         .subscribe().with(ok -> { }, failure -> { });
+            } else {
+                client.scope = lineAccess.scopeOf(client.token); // e.g. an admin gave them another line
             }
         }
     }

@@ -2,6 +2,7 @@ package com.clubos.messages.support;
 
 import com.clubos.messages.auth.StaffDirectory;
 import com.clubos.messages.auth.StaffSessions;
+import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.message.Message;
@@ -24,25 +25,32 @@ public class TestData {
     private final MessageIngestion ingestion;
     private final StaffDirectory staffDirectory;
     private final StaffSessions staffSessions;
+    private final LineDirectory lines;
 
     public TestData(EntityManager em, MessageIngestion ingestion, StaffDirectory staffDirectory,
-                    StaffSessions staffSessions) {
+                    StaffSessions staffSessions, LineDirectory lines) {
+        this.lines = lines;
         this.em = em;
         this.ingestion = ingestion;
         this.staffDirectory = staffDirectory;
         this.staffSessions = staffSessions;
     }
 
-    @Transactional
     public void reset() {
-        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
-                + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, history_imports, "
-                + "history_import_errors, history_import_conversations, history_legacy_rows RESTART IDENTITY CASCADE")
-                .executeUpdate();
-        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'").executeUpdate();
-        staffDirectory.forget();
+        truncate();
         // Account ids restart at 1: what was cached about an earlier "staff-1" must not stick to a new one.
         staffSessions.forget(null);
+        lines.loadStored(); // back to the configured lines only (after the truncation committed)
+    }
+
+    @Transactional
+    void truncate() {
+        em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
+                + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, openphone_lines, "
+                + "history_imports, history_import_errors, history_import_conversations, history_legacy_rows "
+                + "RESTART IDENTITY CASCADE").executeUpdate();
+        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'").executeUpdate();
+        staffDirectory.forget();
         // The change feed keeps its sequence, as in production: listeners and clients remember it.
         em.createNativeQuery("TRUNCATE change_events").executeUpdate();
     }
@@ -62,11 +70,18 @@ public class TestData {
     @Transactional
     public long message(String customer, MessageDirection direction, String text, Instant at, boolean unread,
                         MessageStatus status, String openphoneId) {
+        return message(LINE, customer, direction, text, at, unread, status, openphoneId);
+    }
+
+    /** The same on one of our other lines. */
+    @Transactional
+    public long message(String line, String customer, MessageDirection direction, String text, Instant at,
+                        boolean unread, MessageStatus status, String openphoneId) {
         Message message = new Message();
-        message.conversationId = Conversation.upsert(LINE, customer, null);
+        message.conversationId = Conversation.upsert(line, customer, null);
         message.direction = direction;
-        message.fromNumber = direction == MessageDirection.INBOUND ? customer : LINE;
-        message.toNumber = direction == MessageDirection.INBOUND ? LINE : customer;
+        message.fromNumber = direction == MessageDirection.INBOUND ? customer : line;
+        message.toNumber = direction == MessageDirection.INBOUND ? line : customer;
         message.body = text;
         message.status = status;
         message.openphoneId = openphoneId;
@@ -96,6 +111,11 @@ public class TestData {
 
     public long inbound(String customer, String text, Instant at) {
         return message(customer, MessageDirection.INBOUND, text, at, true);
+    }
+
+    /** An unread customer text to one of our lines. */
+    public long inbound(String line, String customer, String text, Instant at) {
+        return message(line, customer, MessageDirection.INBOUND, text, at, true, MessageStatus.RECEIVED, null);
     }
 
     @Transactional

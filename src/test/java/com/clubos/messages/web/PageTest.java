@@ -76,6 +76,6 @@ abstract class PageTest {
             conversation(phone).click();
             return true;
         });
-        wait.until(ExpectedConditions.textToBe(By.id("thread-number"), phone));
+        wait.until(ExpectedConditions.attributeToBe(By.id("thread-number"), "data-phone", phone));
     }
 }

@@ -1,6 +1,7 @@
 package com.clubos.messages.openphone.simulator;
 
-import com.clubos.messages.openphone.OpenPhoneLines;
+import com.clubos.messages.openphone.OpenPhoneConfig;
+import com.clubos.messages.phone.PhoneNumbers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,12 @@ public class SimulatedWorkspace {
 
     private final List<String> lines;
 
-    public SimulatedWorkspace(OpenPhoneLines lines) {
-        List<String> ours = new ArrayList<>(lines.defaultLine().stream().toList());
-        lines.all().stream().filter(line -> !ours.contains(line)).forEach(ours::add);
+    /** The simulated workspace has the lines this service is configured with. */
+    public SimulatedWorkspace(OpenPhoneConfig config, PhoneNumbers phoneNumbers) {
+        List<String> ours = new ArrayList<>();
+        config.defaultNumber().flatMap(phoneNumbers::toE164).ifPresent(ours::add);
+        config.numbers().orElse(List.of()).stream().flatMap(n -> phoneNumbers.toE164(n).stream())
+                .filter(line -> !ours.contains(line)).forEach(ours::add);
         this.lines = ours.isEmpty() ? List.of(FALLBACK_LINE) : List.copyOf(ours);
     }
 

@@ -4,9 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.clubos.messages.openphone.WebhookSignatures;
 import com.clubos.messages.support.Concurrently;
+import com.clubos.messages.support.OpenPhoneWebhooks;
 import com.clubos.messages.support.SocketClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,16 +26,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of the packaged service on one database, started together with ADMIN_USERNAME /
- * ADMIN_PASSWORD: one first admin, and an admin's change on one replica ends the person's sessions
- * (REST and WebSocket) on the other.
+ * ADMIN_PASSWORD: one first admin; an admin's change on one replica ends the person's sessions (REST
+ * and WebSocket) on the other; and staff of one location get only their location's events, whichever
+ * replica the webhook and their socket are on.
  */
-class SessionsAcrossInstancesIT {
+class TwoReplicasIT {
 
     static final String JWT_SECRET = "two-instances-jwt-secret-0123456789abcdef";
     static final String OWNER_PASSWORD = "both-replicas-one-admin";
     static final String STAFF_PASSWORD = "front-desk-evening-shift";
     /** How soon the other replica must refuse a token after the change (NOTIFY takes milliseconds). */
     static final long WITHIN_MILLIS = 2_000;
+    static final String WEBHOOK_SECRET = "dHdvLXJlcGxpY2FzLXdlYmhvb2stc2VjcmV0";
+    static final String HALIFAX = "+19025550100";
+    static final String DARTMOUTH = "+19025550199";
 
     static String database;
     static ServiceProcess a;
@@ -43,7 +53,11 @@ class SessionsAcrossInstancesIT {
                 "CLUBOS_JWT_SECRET", JWT_SECRET,
                 "ADMIN_USERNAME", "owner",
                 "ADMIN_PASSWORD", OWNER_PASSWORD,
-                "OPENPHONE_OUTBOX_ENABLED", "false");
+                "OPENPHONE_OUTBOX_ENABLED", "false",
+                "OPENPHONE_WEBHOOK_SECRET", WEBHOOK_SECRET,
+                "OPENPHONE_DEFAULT_NUMBER", HALIFAX,
+                "OPENPHONE_NUMBERS", DARTMOUTH,
+                "LOCATION_NAMES", HALIFAX + "=Halifax," + DARTMOUTH + "=Dartmouth");
         List<ServiceProcess> started = Concurrently.all(List.of(
                 () -> ServiceProcess.start("replica-a", env), () -> ServiceProcess.start("replica-b", env)));
         a = started.get(0);
@@ -69,10 +83,49 @@ class SessionsAcrossInstancesIT {
                 .then().extract().statusCode();
     }
 
-    static int createStaff(String admin, String username) {
+    static int createStaff(String admin, String username, String... lines) {
         return given().header("Authorization", "Bearer " + admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "role", "operator", "password", STAFF_PASSWORD))
+                .body(Map.of("username", username, "role", "operator", "password", STAFF_PASSWORD, "lines", List.of(lines)))
                 .post(a.url("/api/admin/staff")).then().statusCode(201).extract().path("data.id");
+    }
+
+    static void webhook(ServiceProcess on, String customer, String line, String text) {
+        byte[] body = OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
+                customer, line, text, Instant.now().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.UTF_8);
+        String timestamp = String.valueOf(Instant.now().toEpochMilli());
+        given().contentType(ContentType.JSON)
+                .header("openphone-signature",
+                        WebhookSignatures.openPhoneHeader(WebhookSignatures.key(WEBHOOK_SECRET), timestamp, body))
+                .body(body).post(on.url("/api/openphone/webhook")).then().statusCode(200);
+    }
+
+    static SocketClient socket(ServiceProcess on, String token) throws Exception {
+        SocketClient client = SocketClient.withBearer(URI.create("ws://127.0.0.1:" + on.port + "/ws/messages"), token);
+        client.await("hello");
+        return client;
+    }
+
+    static List<String> texts(List<JsonNode> events) {
+        return events.stream().filter(e -> "message.created".equals(e.path("type").asText()))
+                .map(e -> e.path("data").path("text").asText()).toList();
+    }
+
+    @Test
+    void eachLocationsStaffGetOnlyTheirLocationsEventsOnEitherReplica() throws Exception {
+        String admin = login(a, "owner", OWNER_PASSWORD);
+        createStaff(admin, "hal", "Halifax");
+        createStaff(admin, "dot", DARTMOUTH);
+        try (SocketClient halifax = socket(a, login(a, "hal", STAFF_PASSWORD));
+             SocketClient dartmouth = socket(b, login(b, "dot", STAFF_PASSWORD));
+             SocketClient owner = socket(b, admin)) {
+            webhook(b, "+19025550123", HALIFAX, "For Halifax, via replica B");
+            webhook(a, "+19025550188", DARTMOUTH, "For Dartmouth, via replica A");
+            // The admin sees every line: once both reached them, the others have had theirs pushed too.
+            owner.await(e -> "For Halifax, via replica B".equals(e.path("data").path("text").asText()), Duration.ofSeconds(10));
+            owner.await(e -> "For Dartmouth, via replica A".equals(e.path("data").path("text").asText()), Duration.ofSeconds(10));
+            assertEquals(List.of("For Halifax, via replica B"), texts(halifax.drain(Duration.ofSeconds(2))));
+            assertEquals(List.of("For Dartmouth, via replica A"), texts(dartmouth.drain(Duration.ofSeconds(1))));
+        }
     }
 
     static void change(String admin, int id, Map<String, Object> changes) {
