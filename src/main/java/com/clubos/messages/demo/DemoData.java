@@ -63,11 +63,13 @@ public class DemoData {
             return;
         }
         String line = lines.defaultLine().orElse("+19025550100");
+        // A second club, when there is a second line.
+        String second = lines.numbers().stream().filter(n -> !n.equals(line)).findFirst().orElse(line);
         Instant now = Message.now();
         conversation(line, "+19025550123", "Jordan Lee", now.minus(Duration.ofMinutes(3)), 1,
                 "Hi! Is bay 3 free tonight at 7?", "Yes, bay 3 is open at 7. Want me to book it?",
                 "Yes please, for 2 hours");
-        conversation(line, "+19025550188", "Priya Shah", now.minus(Duration.ofHours(2)), 0,
+        conversation(second, "+19025550188", "Priya Shah", now.minus(Duration.ofHours(2)), 0,
                 "Do you have left-handed clubs?", "We do! Ask at the front desk when you arrive.");
         conversation(line, "+17825550142", "Unknown", now.minus(Duration.ofDays(1)), 2,
                 "What are your hours on Sunday?", "Also, do you sell gift cards?");
