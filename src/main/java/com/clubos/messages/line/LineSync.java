@@ -27,10 +27,12 @@ public class LineSync {
     private final OpenPhoneGateway openPhoneCalls;
     private final OpenPhoneConfig openPhone;
     private final PhoneNumbers phoneNumbers;
+    private final LinesConfig config;
+    private volatile boolean synced;
 
-    // LinesConfig is read by the @Scheduled expression; injecting it keeps its keys validated.
     public LineSync(LineDirectory directory, OpenPhoneGateway openPhoneCalls, OpenPhoneConfig openPhone,
-                    PhoneNumbers phoneNumbers, LinesConfig linesConfig) {
+                    PhoneNumbers phoneNumbers, LinesConfig config) {
+        this.config = config;
         this.directory = directory;
         this.openPhoneCalls = openPhoneCalls;
         this.openPhone = openPhone;
@@ -41,16 +43,30 @@ public class LineSync {
         directory.loadStored();
     }
 
+    /** Every OPENPHONE_LINES_REFRESH, and sooner (every half minute) until a sync has worked. */
     @Scheduled(every = "${clubos.lines.refresh-every:15m}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSync() {
-        if (!openPhone.configured()) {
+        trySync();
+    }
+
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryUntilSynced() {
+        if (!synced) {
+            trySync();
+        }
+    }
+
+    private void trySync() {
+        if (!openPhone.configured() || "off".equalsIgnoreCase(config.refreshEvery().strip())) {
             return;
         }
         try {
             sync();
+            synced = true;
         } catch (RuntimeException e) {
-            LOG.warnf("Could not load the lines from OpenPhone (GET /v1/phone-numbers): %s", e.getMessage());
+            LOG.warnf("Could not load the lines from OpenPhone (GET /v1/phone-numbers), trying again shortly: %s",
+                    e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
