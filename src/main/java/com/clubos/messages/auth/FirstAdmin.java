@@ -131,8 +131,7 @@ public class FirstAdmin {
         if (StaffUser.findByUsername(username).isPresent()) {
             throw new ApiException(Response.Status.CONFLICT, "username '" + username + "' is already taken");
         }
-        String displayName = request.displayName() == null || request.displayName().isBlank()
-                ? username : request.displayName().strip();
+        String displayName = StaffAccounts.displayNameOr(request.displayName(), username);
         StaffUser admin = StaffUser.create(username, displayName, Roles.ADMIN, request.password());
         admin.lastLoginAt = Instant.now();
         AuditEntry.record(username, "staff.setup", admin.staffId(), Map.of("username", username));

@@ -51,8 +51,7 @@ public class StaffAccounts {
         if (StaffUser.findByUsername(username).isPresent()) {
             throw conflict("username '" + username + "' is already taken");
         }
-        String displayName = request.displayName() == null || request.displayName().isBlank()
-                ? username : request.displayName().strip();
+        String displayName = displayNameOr(request.displayName(), username);
         StaffUser user = StaffUser.create(username, displayName, role, request.password());
         user.lines = lines;
         AuditEntry.record(actor.name(), "staff.create", user.staffId(),
@@ -71,7 +70,7 @@ public class StaffAccounts {
     @Transactional
     StaffAccountView applyUpdate(long id, StaffUpdateRequest request, StaffMember actor) {
         if (request == null || request.isEmpty()) {
-            throw ApiException.badRequest("Nothing to change: send displayName, role, active or password");
+            throw ApiException.badRequest("Nothing to change: send displayName, role, active, password or lines");
         }
         String newRole = request.role() == null ? null : role(request.role());
         String[] newLines = request.lines() == null ? null : lines(request.lines());
@@ -185,6 +184,11 @@ public class StaffAccounts {
     private static String shorten(String entry) {
         String text = entry == null ? "null" : entry.strip();
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    /** The name people see: the one given, else the username. */
+    static String displayNameOr(String displayName, String username) {
+        return displayName == null || displayName.isBlank() ? username : displayName.strip();
     }
 
     static void requireUsername(String username) {

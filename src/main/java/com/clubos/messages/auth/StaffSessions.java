@@ -99,7 +99,12 @@ public class StaffSessions {
 
     private static boolean matches(Entry entry, JsonWebToken token) {
         Object claim = token.getClaim(VERSION_CLAIM);
-        int version = claim == null ? 0 : Integer.parseInt(claim.toString());
+        int version;
+        try {
+            version = claim == null ? 0 : Integer.parseInt(claim.toString());
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
         return entry.active() && entry.version() == version;
     }
 

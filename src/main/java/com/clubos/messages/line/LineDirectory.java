@@ -128,18 +128,26 @@ public class LineDirectory implements KnownLines {
                 .findFirst();
     }
 
-    /** OpenPhone's current list of lines (from {@link LineSync}): stored, then used. */
+    /**
+     * OpenPhone's current list of lines (from {@link LineSync}): stored, then used. Upserts, so that
+     * replicas syncing at the same moment never trip over each other's rows.
+     */
     void replaceFromOpenPhone(List<Line> fromOpenPhone) {
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Panache.getEntityManager();
-            em.createNativeQuery("DELETE FROM openphone_lines").executeUpdate();
             for (Line line : fromOpenPhone) {
-                em.createNativeQuery("INSERT INTO openphone_lines (number, openphone_id, name) VALUES (:number, :id, :name)")
+                em.createNativeQuery("""
+                                INSERT INTO openphone_lines (number, openphone_id, name) VALUES (:number, :id, :name)
+                                ON CONFLICT (number) DO UPDATE SET openphone_id = EXCLUDED.openphone_id,
+                                    name = EXCLUDED.name, synced_at = now()""")
                         .setParameter("number", line.number())
                         .setParameter("id", line.openphoneId())
                         .setParameter("name", line.name())
                         .executeUpdate();
             }
+            em.createNativeQuery("DELETE FROM openphone_lines WHERE NOT (number = ANY (CAST(:numbers AS varchar[])))")
+                    .setParameter("numbers", fromOpenPhone.stream().map(Line::number).toArray(String[]::new))
+                    .executeUpdate();
         });
         lines = build(fromOpenPhone);
     }

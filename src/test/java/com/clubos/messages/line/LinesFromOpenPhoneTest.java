@@ -71,6 +71,15 @@ class LinesFromOpenPhoneTest {
         given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims(Roles.OPERATOR)
                         .claim("locations", java.util.List.of("bedford"))))
                 .get("/api/messages/lines").then().body("data.name", contains("Bedford"));
+
+        // A line removed from the workspace is gone after the next sync.
+        OpenPhoneWireMock.server().stubFor(get(urlEqualTo("/v1/phone-numbers")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"data":[{"id":"PNhalifax01","name":"Halifax front desk","number":"+19025550100"}],
+                         "totalItems":1,"nextPageToken":null}""")));
+        assertEquals(1, sync.sync());
+        assertEquals(1, data.count("SELECT count(*) FROM openphone_lines"));
+        assertEquals(java.util.Optional.empty(), lines.resolve("PNbedford02"));
     }
 
     @Test
