@@ -9,12 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which of our lines a send leaves from. Asked for: that line, if the caller may use it (403
  * otherwise). Not asked for: the line of the caller's latest conversation with the customer, else the
- * default line, else the caller's only line.
+ * default line, else the caller's only line (with several and none of them the default: 400, choose).
  */
 @ApplicationScoped
 public class SendLines {
@@ -39,8 +38,11 @@ public class SendLines {
         }
         Optional<String> line = Conversation.findByCustomer(send.to(), caller).map(c -> c.lineNumber)
                 .or(() -> lines.defaultLine().filter(caller::sees))
-                .or(() -> caller.only().map(Set::stream).flatMap(visible -> visible.sorted().findFirst()));
+                .or(() -> caller.only().filter(visible -> visible.size() == 1).map(visible -> visible.iterator().next()));
         if (line.isEmpty()) {
+            if (caller.only().map(visible -> visible.size() > 1).orElse(false)) {
+                throw ApiException.badRequest("from: say which of your lines to send from (GET /api/messages/lines)");
+            }
             throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from");
         }
         return new ValidatedSend(send.to(), line.get(), send.text(), send.clientRef(), send.markDone());
