@@ -28,6 +28,8 @@ public class ContactDirectory {
     private final OpenPhoneConfig config;
     private final PhoneNumbers phoneNumbers;
     private volatile Map<String, String> names = Map.of();
+    /** OpenPhone refused the workspace-wide list (400): not asked again until restart. */
+    private volatile boolean unavailable;
 
     // ContactsConfig is read by the @Scheduled expression; injecting it keeps its keys validated.
     public ContactDirectory(OpenPhoneClients clients, OpenPhoneRateLimiter limiter, OpenPhoneConfig config,
@@ -45,11 +47,21 @@ public class ContactDirectory {
     @Scheduled(every = "${openphone.contacts.refresh-every:15m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
-        if (!config.configured()) {
+        if (!config.configured() || unavailable) {
             return;
         }
         try {
             refresh();
+        } catch (OpenPhoneException e) {
+            if (e.httpStatus() == 400) {
+                // v1 lists contacts only by externalIds: a workspace list is refused, every time. Names then
+                // come from conversations (history import) and staff renames; asking again would only spend calls.
+                unavailable = true;
+                LOG.infof("OpenPhone does not list this workspace's contacts (%s): contact names are not loaded",
+                        e.getMessage());
+            } else {
+                LOG.warnf("Could not refresh OpenPhone contacts: %s", e.getMessage());
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Could not refresh OpenPhone contacts: %s", e.getMessage());
         } catch (InterruptedException e) {

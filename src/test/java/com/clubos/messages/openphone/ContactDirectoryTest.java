@@ -72,4 +72,17 @@ class ContactDirectoryTest {
         directory.refresh();
         assertEquals("JL (VIP)", data.single("select customer_name from openphone_conversations"));
     }
+
+    @Test
+    void aWorkspaceWhoseContactsCannotBeListedIsNotAskedAgain() {
+        // OpenPhone v1 answers the workspace-wide list with 400: externalIds is required.
+        OpenPhoneWireMock.server().stubFor(get(urlPathEqualTo("/v1/contacts")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"externalIds is required\",\"code\":\"0100400\",\"status\":400}")));
+        directory.scheduledRefresh();
+        directory.scheduledRefresh();
+        directory.scheduledRefresh();
+        assertEquals(1, OpenPhoneWireMock.server().findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/v1/contacts"))).size());
+    }
 }
