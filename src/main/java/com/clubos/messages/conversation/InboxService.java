@@ -4,6 +4,7 @@ import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.auth.StaffDirectory;
 import com.clubos.messages.auth.StaffMember;
+import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -50,6 +51,10 @@ public class InboxService {
                     "assigneeId: no staff member " + shorten(wanted) + " (GET /api/messages/staff lists them)"));
         }
         Conversation conversation = conversations.find(phoneNumber, line);
+        if (assignee != null && !worksAt(assignee.id(), conversation.lineNumber)) {
+            throw ApiException.badRequest("assigneeId: " + assignee.name() + " does not work at "
+                    + Labels.line(conversation.lineNumber) + " and could not see this conversation");
+        }
         String previous = conversation.assigneeId;
         Conversation.assign(conversation.id, assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -60,6 +65,13 @@ public class InboxService {
         AuditEntry.record(actor.name(), assignee == null ? "conversation.unassign" : "conversation.assign",
                 conversation.phoneNumber, details);
         return updated(conversation);
+    }
+
+    /** Whether one of our accounts may see the line (ClubOS users' locations are only known from their tokens). */
+    private static boolean worksAt(String staffId, String lineNumber) {
+        return StaffUser.findByStaffId(staffId)
+                .map(account -> account.lines.length == 0 || java.util.Arrays.asList(account.lines).contains(lineNumber))
+                .orElse(true);
     }
 
     /** Marks the conversation done or open again; audited. */

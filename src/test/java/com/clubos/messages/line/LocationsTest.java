@@ -166,6 +166,20 @@ class LocationsTest {
     }
 
     @Test
+    void aConversationIsNotAssignedToSomeoneWhoCannotSeeItsLocation() {
+        data.staff("desk", "halifax-front-desk-1", Roles.OPERATOR);
+        long id = ((Number) data.single("SELECT id FROM staff_users WHERE username = 'desk'")).longValue();
+        admin().contentType(ContentType.JSON).body(Map.of("lines", List.of("Halifax")))
+                .patch("/api/admin/staff/" + id).then().statusCode(200);
+        admin().contentType(ContentType.JSON).body(Map.of("assigneeId", "staff-" + id))
+                .put("/api/messages/conversations/" + PRIYA + "/assignee").then().statusCode(400)
+                .body("error", containsString("does not work at Dartmouth"));
+        admin().contentType(ContentType.JSON).body(Map.of("assigneeId", "staff-" + id))
+                .put("/api/messages/conversations/" + JORDAN + "/assignee").then().statusCode(200)
+                .body("data.assignee_id", equalTo("staff-" + id));
+    }
+
+    @Test
     void numbersFromAbroadShowInInternationalFormat() {
         data.inbound(HALIFAX, "+442079460958", "Hello from London", Instant.now());
         admin().get("/api/messages/conversations?search=Unknown&line=" + HALIFAX).then()
