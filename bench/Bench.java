@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,11 +35,13 @@ import javax.crypto.spec.SecretKeySpec;
 public class Bench {
 
     static String base = System.getenv().getOrDefault("BENCH_URL", "http://127.0.0.1:8090");
-    static String jdbc = System.getenv().getOrDefault("BENCH_JDBC", "jdbc:postgresql://127.0.0.1:5432/clubos_messages_bench");
+    static String jdbc =
+            System.getenv().getOrDefault("BENCH_JDBC", "jdbc:postgresql://127.0.0.1:5432/clubos_messages_bench");
     static String secret = System.getenv().getOrDefault("BENCH_WEBHOOK_SECRET", "YmVuY2gtd2ViaG9vay1zZWNyZXQ=");
     static String jwtSecret = System.getenv().getOrDefault("BENCH_JWT_SECRET", "bench-jwt-secret-0123456789abcdefghij");
     static final String LINE = "+19025550100";
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -49,7 +51,8 @@ public class Bench {
             case "drain" -> drain(Integer.parseInt(args[1]));
             case "websocket" -> websocket(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "sendload" -> sendLoad(Integer.parseInt(args[1]), args[2].split(","), args[3], args[4]);
-            case "verify-sends" -> verifySends(args[1], args[2], args[3], Integer.parseInt(args[4]), Double.parseDouble(args[5]));
+            case "verify-sends" ->
+                verifySends(args[1], args[2], args[3], Integer.parseInt(args[4]), Double.parseDouble(args[5]));
             case "watch" -> watch(args[1].split(","), Integer.parseInt(args[2]), args[3], args[4]);
             case "storm" -> storm(Integer.parseInt(args[1]), args[2].split(","), args.length > 3 ? args[3] : "s");
             default -> throw new IllegalArgumentException(args[0]);
@@ -66,10 +69,14 @@ public class Bench {
         for (int i = 0; i < count; i++) {
             // 500 customers, so conversations see concurrent messages too.
             String customer = String.format("+1902556%04d", i % 500);
-            String body = "{\"id\":\"EVb" + UUID.randomUUID() + "\",\"object\":\"event\",\"apiVersion\":\"v3\",\"createdAt\":\""
-                    + Instant.now() + "\",\"type\":\"message.received\",\"data\":{\"object\":{\"id\":\"ACb" + UUID.randomUUID()
-                    + "\",\"object\":\"message\",\"from\":\"" + customer + "\",\"to\":[\"" + LINE + "\"],\"direction\":\"incoming\","
-                    + "\"text\":\"bench message " + i + " 🏌️\",\"status\":\"received\",\"createdAt\":\"" + Instant.now() + "\"}}}";
+            String body = "{\"id\":\"EVb" + UUID.randomUUID()
+                    + "\",\"object\":\"event\",\"apiVersion\":\"v3\",\"createdAt\":\""
+                    + Instant.now() + "\",\"type\":\"message.received\",\"data\":{\"object\":{\"id\":\"ACb"
+                    + UUID.randomUUID()
+                    + "\",\"object\":\"message\",\"from\":\"" + customer + "\",\"to\":[\"" + LINE
+                    + "\"],\"direction\":\"incoming\","
+                    + "\"text\":\"bench message " + i + " 🏌️\",\"status\":\"received\",\"createdAt\":\""
+                    + Instant.now() + "\"}}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             bodies.add(bytes);
             signatures.add(signature(bytes));
@@ -79,18 +86,32 @@ public class Bench {
         AtomicInteger failed = new AtomicInteger();
         long elapsed = run(count, concurrency, i -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/openphone/webhook"))
-                    .header("Content-Type", "application/json").header("openphone-signature", signatures.get(i))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                    .header("Content-Type", "application/json")
+                    .header("openphone-signature", signatures.get(i))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+                    .build();
             long start = System.nanoTime();
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             latencies.add(System.nanoTime() - start);
             (status == 200 ? ok : failed).incrementAndGet();
         });
         long stored = count("select count(*) from messages") - before;
-        long duplicates = count("select count(*) - count(distinct openphone_id) from messages where openphone_id like 'ACb%'");
-        System.out.printf(Locale.ROOT, "webhooks concurrency=%d sent=%d ok=%d failed=%d stored=%d lost=%d duplicated=%d events/s=%.0f p50=%.1fms p99=%.1fms%n",
-                concurrency, count, ok.get(), failed.get(), stored, ok.get() - stored, duplicates,
-                count / (elapsed / 1e9), percentile(latencies, 50), percentile(latencies, 99));
+        long duplicates =
+                count("select count(*) - count(distinct openphone_id) from messages where openphone_id like 'ACb%'");
+        System.out.printf(
+                Locale.ROOT,
+                "webhooks concurrency=%d sent=%d ok=%d failed=%d stored=%d lost=%d duplicated=%d events/s=%.0f p50=%.1fms p99=%.1fms%n",
+                concurrency,
+                count,
+                ok.get(),
+                failed.get(),
+                stored,
+                ok.get() - stored,
+                duplicates,
+                count / (elapsed / 1e9),
+                percentile(latencies, 50),
+                percentile(latencies, 99));
     }
 
     /**
@@ -102,15 +123,21 @@ public class Bench {
         try (Connection db = db()) {
             try (Statement s = db.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS plan_conversations");
-                s.execute("CREATE TABLE plan_conversations (id serial primary key, phone_number text, messages jsonb not null, "
-                        + "unread_count int not null default 0, updated_at timestamptz)");
+                s.execute(
+                        "CREATE TABLE plan_conversations (id serial primary key, phone_number text, messages jsonb not null, "
+                                + "unread_count int not null default 0, updated_at timestamptz)");
             }
             for (int size : new int[] {10, 1_000, 10_000}) {
                 int appends = size >= 10_000 ? 100 : 300;
                 double plan = planAppends(db, size, appends);
                 double rows = rowAppends(db, size, appends);
-                System.out.printf(Locale.ROOT, "jsonb size=%d plan_ms_per_message=%.3f rows_ms_per_message=%.3f ratio=%.1f%n",
-                        size, plan, rows, plan / rows);
+                System.out.printf(
+                        Locale.ROOT,
+                        "jsonb size=%d plan_ms_per_message=%.3f rows_ms_per_message=%.3f ratio=%.1f%n",
+                        size,
+                        plan,
+                        rows,
+                        plan / rows);
             }
             try (Statement s = db.createStatement()) {
                 s.execute("DROP TABLE plan_conversations");
@@ -156,8 +183,9 @@ public class Bench {
     }
 
     static String planMessage(int i) {
-        return "{\"id\":\"AC" + i + "\",\"text\":\"message number " + i + " with some typical length\",\"from\":\"+19025559999\","
-                + "\"to\":\"" + LINE + "\",\"direction\":\"inbound\",\"createdAt\":\"2026-11-27T00:00:00Z\"}";
+        return "{\"id\":\"AC" + i + "\",\"text\":\"message number " + i
+                + " with some typical length\",\"from\":\"+19025559999\"," + "\"to\":\"" + LINE
+                + "\",\"direction\":\"inbound\",\"createdAt\":\"2026-11-27T00:00:00Z\"}";
     }
 
     static double rowAppends(Connection db, int size, int appends) throws Exception {
@@ -165,23 +193,27 @@ public class Bench {
         String customer = String.format("+1782555%04d", size % 10_000);
         try (Statement s = db.createStatement()) {
             s.execute("DELETE FROM openphone_conversations WHERE phone_number = '" + customer + "'");
-            try (ResultSet r = s.executeQuery("INSERT INTO openphone_conversations (line_number, phone_number) VALUES ('"
-                    + LINE + "', '" + customer + "') RETURNING id")) {
+            try (ResultSet r =
+                    s.executeQuery("INSERT INTO openphone_conversations (line_number, phone_number) VALUES ('" + LINE
+                            + "', '" + customer + "') RETURNING id")) {
                 r.next();
                 conversation = r.getLong(1);
             }
             s.execute("INSERT INTO messages (conversation_id, direction, from_number, to_number, body, status) "
-                    + "SELECT " + conversation + ", 'inbound', '" + customer + "', '" + LINE + "', 'prefill ' || g, 'received' "
+                    + "SELECT " + conversation + ", 'inbound', '" + customer + "', '" + LINE
+                    + "', 'prefill ' || g, 'received' "
                     + "FROM generate_series(1, " + size + ") g");
         }
         long start = System.nanoTime();
         for (int i = 0; i < appends; i++) {
             db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO messages (conversation_id, openphone_id, direction, "
-                    + "from_number, to_number, body, status) VALUES (?, ?, 'inbound', ?, ?, ?, 'received') "
-                    + "ON CONFLICT DO NOTHING RETURNING id");
-                 PreparedStatement count = db.prepareStatement("UPDATE openphone_conversations SET message_count = message_count + 1, "
-                         + "unread_count = unread_count + 1, last_message_at = now(), updated_at = now() WHERE id = ?")) {
+            try (PreparedStatement insert =
+                            db.prepareStatement("INSERT INTO messages (conversation_id, openphone_id, direction, "
+                                    + "from_number, to_number, body, status) VALUES (?, ?, 'inbound', ?, ?, ?, 'received') "
+                                    + "ON CONFLICT DO NOTHING RETURNING id");
+                    PreparedStatement count = db.prepareStatement(
+                            "UPDATE openphone_conversations SET message_count = message_count + 1, "
+                                    + "unread_count = unread_count + 1, last_message_at = now(), updated_at = now() WHERE id = ?")) {
                 insert.setLong(1, conversation);
                 insert.setString(2, "ACrow" + UUID.randomUUID());
                 insert.setString(3, customer);
@@ -216,9 +248,12 @@ public class Bench {
             String customer = String.format("+1902558%04d", i % 200);
             String id = "ACs" + UUID.randomUUID();
             ids.add(id);
-            events.add(("{\"id\":\"EVs" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\"" + Instant.now()
-                    + "\",\"data\":{\"object\":{\"id\":\"" + id + "\",\"from\":\"" + customer + "\",\"to\":[\"" + LINE
-                    + "\"],\"direction\":\"incoming\",\"text\":\"storm " + tag + " " + i + "\",\"createdAt\":\"" + Instant.now() + "\"}}}")
+            events.add(("{\"id\":\"EVs" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\""
+                            + Instant.now()
+                            + "\",\"data\":{\"object\":{\"id\":\"" + id + "\",\"from\":\"" + customer + "\",\"to\":[\""
+                            + LINE
+                            + "\"],\"direction\":\"incoming\",\"text\":\"storm " + tag + " " + i + "\",\"createdAt\":\""
+                            + Instant.now() + "\"}}}")
                     .getBytes(StandardCharsets.UTF_8));
         }
         List<Integer> deliveries = new ArrayList<>();
@@ -243,10 +278,14 @@ public class Bench {
             for (int attempt = 0; attempt < 300; attempt++) {
                 String outcome;
                 try {
-                    int status = HTTP.send(HttpRequest.newBuilder(URI.create(instances[instance] + "/api/openphone/webhook"))
-                            .header("Content-Type", "application/json").header("openphone-signature", signature(body))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(instances[instance] + "/api/openphone/webhook"))
+                                            .header("Content-Type", "application/json")
+                                            .header("openphone-signature", signature(body))
+                                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                     if (status == 200) {
                         ok.incrementAndGet();
                         acknowledged.add(ids.get(event));
@@ -265,13 +304,26 @@ public class Bench {
             }
         });
         long stored = countIn("select count(*) from messages where openphone_id = any(?)", ids);
-        long storedAcknowledged = countIn("select count(*) from messages where openphone_id = any(?)", new ArrayList<>(acknowledged));
+        long storedAcknowledged =
+                countIn("select count(*) from messages where openphone_id = any(?)", new ArrayList<>(acknowledged));
         long copies = countIn("select count(*) - count(distinct body) from messages where openphone_id = any(?)", ids);
         long unread = count("select coalesce(sum(unread_count), 0) from openphone_conversations") - unreadBefore;
-        System.out.printf(Locale.ROOT, "storm instances=%d unique=%d deliveries=%d acknowledged=%d unique_acknowledged=%d retries=%d errors=%s "
+        System.out.printf(
+                Locale.ROOT,
+                "storm instances=%d unique=%d deliveries=%d acknowledged=%d unique_acknowledged=%d retries=%d errors=%s "
                         + "stored=%d lost=%d duplicated=%d unread_delta=%d seconds=%.1f max_recovery_s=%.1f%n",
-                instances.length, unique, deliveries.size(), ok.get(), acknowledged.size(), retried.get(), new java.util.TreeMap<>(errors),
-                stored, acknowledged.size() - storedAcknowledged, copies + Math.max(0, stored - unique), unread, elapsed / 1e9,
+                instances.length,
+                unique,
+                deliveries.size(),
+                ok.get(),
+                acknowledged.size(),
+                retried.get(),
+                new java.util.TreeMap<>(errors),
+                stored,
+                acknowledged.size() - storedAcknowledged,
+                copies + Math.max(0, stored - unique),
+                unread,
+                elapsed / 1e9,
                 longestRecovery.get() / 1e9);
     }
 
@@ -285,7 +337,7 @@ public class Bench {
         if (e instanceof java.net.http.HttpTimeoutException) {
             return "timeout";
         }
-        return "reset";   // closed or reset mid-request: the outcome is unknown to the client
+        return "reset"; // closed or reset mid-request: the outcome is unknown to the client
     }
 
     // --- Sends -----------------------------------------------------------------------------------
@@ -299,19 +351,30 @@ public class Bench {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger accepted = new AtomicInteger();
         long elapsed = run(count, staff, i -> {
-            String body = "{\"to\":\"" + String.format("+1902557%04d", i % 1000) + "\",\"text\":\"bench send " + i + "\"}";
+            String body =
+                    "{\"to\":\"" + String.format("+1902557%04d", i % 1000) + "\",\"text\":\"bench send " + i + "\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/messages/send"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get(i % staff))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + tokens.get(i % staff))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             long start = System.nanoTime();
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             latencies.add(System.nanoTime() - start);
             if (status == 202) {
                 accepted.incrementAndGet();
             }
         });
-        System.out.printf(Locale.ROOT, "sends staff=%d sent=%d accepted=%d requests/s=%.0f p50=%.1fms p99=%.1fms%n",
-                staff, count, accepted.get(), count / (elapsed / 1e9), percentile(latencies, 50), percentile(latencies, 99));
+        System.out.printf(
+                Locale.ROOT,
+                "sends staff=%d sent=%d accepted=%d requests/s=%.0f p50=%.1fms p99=%.1fms%n",
+                staff,
+                count,
+                accepted.get(),
+                count / (elapsed / 1e9),
+                percentile(latencies, 50),
+                percentile(latencies, 99));
     }
 
     /** Waits for every queued/sending message to be sent; reports the drain rate. */
@@ -329,8 +392,15 @@ public class Bench {
         double seconds = (System.nanoTime() - (first < 0 ? start : first)) / 1e9;
         long sent = count("select count(*) from messages where status in ('sent','delivered')");
         long failedCount = count("select count(*) from messages where status = 'failed'");
-        System.out.printf(Locale.ROOT, "drain messages=%d sent=%d failed=%d left=%d seconds=%.1f requests/s=%.2f%n",
-                expected, sent, failedCount, waiting, seconds, expected / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "drain messages=%d sent=%d failed=%d left=%d seconds=%.1f requests/s=%.2f%n",
+                expected,
+                sent,
+                failedCount,
+                waiting,
+                seconds,
+                expected / seconds);
     }
 
     /**
@@ -350,24 +420,32 @@ public class Bench {
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
         AtomicInteger repeats = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
         long elapsed = run(count, senders, i -> {
-            String text = tag + " send " + i + " " + UUID.randomUUID().toString().substring(0, 8);
+            String text =
+                    tag + " send " + i + " " + UUID.randomUUID().toString().substring(0, 8);
             String body = "{\"to\":\"" + String.format("+1902559%04d", i % 100) + "\",\"text\":\"" + text + "\"}";
             int instance = i % instances.length;
             long first = System.nanoTime();
             for (int attempt = 0; attempt < 300; attempt++) {
                 String outcome;
                 try {
-                    int status = client.send(HttpRequest.newBuilder(URI.create(instances[instance] + "/api/messages/send"))
-                            .timeout(java.time.Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.get(i % senders))
-                            .header("Idempotency-Key", tag + "-" + i)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    int status = client.send(
+                                    HttpRequest.newBuilder(URI.create(instances[instance] + "/api/messages/send"))
+                                            .timeout(java.time.Duration.ofSeconds(30))
+                                            .header("Content-Type", "application/json")
+                                            .header("Authorization", "Bearer " + tokens.get(i % senders))
+                                            .header("Idempotency-Key", tag + "-" + i)
+                                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                     if (status == 202 || status == 200) {
                         if (status == 200) {
-                            repeats.incrementAndGet();   // an earlier try had committed: the key found it
+                            repeats.incrementAndGet(); // an earlier try had committed: the key found it
                         }
                         accepted.add(text);
                         longest.accumulateAndGet(System.nanoTime() - first, Math::max);
@@ -375,11 +453,12 @@ public class Bench {
                     }
                     outcome = String.valueOf(status);
                     if (status != 429 && status < 500) {
-                        errors.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
-                        return;   // refused for good: not accepted, must not be sent
+                        errors.computeIfAbsent(outcome, k -> new AtomicInteger())
+                                .incrementAndGet();
+                        return; // refused for good: not accepted, must not be sent
                     }
                     if (status == 503) {
-                        instance = (instance + 1) % instances.length;   // stopping or database away: try elsewhere
+                        instance = (instance + 1) % instances.length; // stopping or database away: try elsewhere
                     }
                 } catch (java.io.IOException e) {
                     outcome = ioKind(e);
@@ -390,8 +469,16 @@ public class Bench {
             }
         });
         java.nio.file.Files.write(java.nio.file.Path.of(acceptedFile), accepted);
-        System.out.printf(Locale.ROOT, "sendload tag=%s sends=%d accepted=%d repeated_key_200=%d errors=%s seconds=%.1f max_recovery_s=%.1f%n",
-                tag, count, accepted.size(), repeats.get(), new java.util.TreeMap<>(errors), elapsed / 1e9, longest.get() / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "sendload tag=%s sends=%d accepted=%d repeated_key_200=%d errors=%s seconds=%.1f max_recovery_s=%.1f%n",
+                tag,
+                count,
+                accepted.size(),
+                repeats.get(),
+                new java.util.TreeMap<>(errors),
+                elapsed / 1e9,
+                longest.get() / 1e9);
     }
 
     /**
@@ -402,19 +489,26 @@ public class Bench {
      * of those were found there ("adopted"), and the most calls "OpenPhone" got in one second.
      * {@code fromEpoch}: when the fault ended, for the drain time.
      */
-    static void verifySends(String tag, String fake, String acceptedFile, int timeoutSeconds, double fromEpoch) throws Exception {
-        Set<String> accepted = new java.util.HashSet<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of(acceptedFile)));
+    static void verifySends(String tag, String fake, String acceptedFile, int timeoutSeconds, double fromEpoch)
+            throws Exception {
+        Set<String> accepted =
+                new java.util.HashSet<>(java.nio.file.Files.readAllLines(java.nio.file.Path.of(acceptedFile)));
         String like = tag.replace("%", "") + " send %";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         long waiting;
-        while ((waiting = countLike("select count(*) from messages where body like ? and status in ('queued','sending')", like)) > 0
+        while ((waiting = countLike(
+                                "select count(*) from messages where body like ? and status in ('queued','sending')",
+                                like))
+                        > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
         double drained = System.currentTimeMillis() / 1000.0;
         // What "OpenPhone" received: t, method, outcome, id, text.
-        String received = HTTP.send(HttpRequest.newBuilder(URI.create(fake + "/_received")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String received = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(fake + "/_received")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Map<String, List<String[]>> storedByText = new java.util.HashMap<>();
         Map<Long, Integer> postsPerSecond = new java.util.HashMap<>();
         Map<Long, Integer> callsPerSecond = new java.util.HashMap<>();
@@ -452,7 +546,7 @@ public class Bench {
         int failed = 0;
         int rows = 0;
         try (Connection db = db();
-             PreparedStatement query = db.prepareStatement("""
+                PreparedStatement query = db.prepareStatement("""
                      SELECT m.body, m.status, m.openphone_id,
                             (SELECT extract(epoch FROM min(s.occurred_at)) FROM message_status s WHERE s.message_id = m.id
                                AND (s.error_message LIKE 'Interrupted%' OR s.error_message LIKE 'OpenPhone did not answer%'))
@@ -465,7 +559,7 @@ public class Bench {
                     String status = r.getString(2);
                     List<String[]> atOpenPhone = storedByText.getOrDefault(text, List.of());
                     if (!accepted.contains(text)) {
-                        continue;   // stored but the client never heard: counted below as rows - accepted
+                        continue; // stored but the client never heard: counted below as rows - accepted
                     }
                     if (status.equals("failed")) {
                         failed++;
@@ -481,27 +575,46 @@ public class Bench {
                     if (!r.wasNull()) {
                         reconciled++;
                         // Reached OpenPhone before the look-up was called for: found there, not resent.
-                        if (atOpenPhone.size() == 1 && Double.parseDouble(atOpenPhone.get(0)[0]) < lookedUpAt) {
+                        if (atOpenPhone.size() == 1
+                                && Double.parseDouble(atOpenPhone.get(0)[0]) < lookedUpAt) {
                             adopted++;
                         }
                     }
                 }
             }
         }
-        int missingRows = (int) accepted.stream().filter(t -> !storedByText.containsKey(t)).count();
-        System.out.printf(Locale.ROOT, "verify-sends tag=%s accepted=%d rows=%d left_waiting=%d at_openphone=%d lost=%d duplicated=%d failed=%d "
+        int missingRows = (int)
+                accepted.stream().filter(t -> !storedByText.containsKey(t)).count();
+        System.out.printf(
+                Locale.ROOT,
+                "verify-sends tag=%s accepted=%d rows=%d left_waiting=%d at_openphone=%d lost=%d duplicated=%d failed=%d "
                         + "id_mismatch=%d reconciled=%d adopted=%d post_outcomes=%s max_posts_per_s=%d max_calls_per_s=%d "
                         + "max_calls_1s_window=%d busiest_second_at_s=%.0f drained_s=%.1f%n",
-                tag, accepted.size(), rows, waiting, accepted.size() - missingRows, lost, duplicated, failed, mismatched, reconciled,
-                adopted, outcomes, postsPerSecond.values().stream().max(Integer::compare).orElse(0),
-                callsPerSecond.values().stream().max(Integer::compare).orElse(0), window,
-                callsPerSecond.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() - fromEpoch).orElse(0.0),
+                tag,
+                accepted.size(),
+                rows,
+                waiting,
+                accepted.size() - missingRows,
+                lost,
+                duplicated,
+                failed,
+                mismatched,
+                reconciled,
+                adopted,
+                outcomes,
+                postsPerSecond.values().stream().max(Integer::compare).orElse(0),
+                callsPerSecond.values().stream().max(Integer::compare).orElse(0),
+                window,
+                callsPerSecond.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(e -> e.getKey() - fromEpoch)
+                        .orElse(0.0),
                 drained - fromEpoch);
     }
 
     static long countLike(String sql, String pattern) throws Exception {
         try (Connection db = db();
-             PreparedStatement statement = db.prepareStatement(sql)) {
+                PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, pattern);
             try (ResultSet r = statement.executeQuery()) {
                 r.next();
@@ -520,7 +633,8 @@ public class Bench {
         CountDownLatch hellos = new CountDownLatch(clients);
         HttpClient wsClient = HttpClient.newHttpClient();
         for (int i = 0; i < clients; i++) {
-            sockets.add(wsClient.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+            sockets.add(wsClient.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
                     .buildAsync(URI.create(base.replace("http", "ws") + "/ws/messages"), new WebSocket.Listener() {
                         final StringBuilder partial = new StringBuilder();
 
@@ -535,26 +649,33 @@ public class Bench {
                                 int at = text.indexOf("ws-bench-");
                                 if (at >= 0 && text.contains("message.created")) {
                                     String marker = text.substring(at, text.indexOf(' ', at));
-                                    arrivals.computeIfAbsent(marker, k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime());
+                                    arrivals.computeIfAbsent(
+                                                    marker, k -> Collections.synchronizedList(new ArrayList<>()))
+                                            .add(System.nanoTime());
                                 }
                             }
                             ws.request(1);
                             return null;
                         }
-                    }).get(30, TimeUnit.SECONDS));
+                    })
+                    .get(30, TimeUnit.SECONDS));
         }
         hellos.await(60, TimeUnit.SECONDS);
         List<Long> latencies = new ArrayList<>();
         for (int e = 0; e < events; e++) {
             String marker = "ws-bench-" + e + "-" + UUID.randomUUID().toString().substring(0, 8);
-            String body = "{\"id\":\"EVws" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\"" + Instant.now()
-                    + "\",\"data\":{\"object\":{\"id\":\"ACws" + UUID.randomUUID() + "\",\"from\":\"+19025558888\",\"to\":[\"" + LINE
-                    + "\"],\"direction\":\"incoming\",\"text\":\"" + marker + " hello\",\"createdAt\":\"" + Instant.now() + "\"}}}";
+            String body = "{\"id\":\"EVws" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\""
+                    + Instant.now()
+                    + "\",\"data\":{\"object\":{\"id\":\"ACws" + UUID.randomUUID()
+                    + "\",\"from\":\"+19025558888\",\"to\":[\"" + LINE
+                    + "\"],\"direction\":\"incoming\",\"text\":\"" + marker + " hello\",\"createdAt\":\""
+                    + Instant.now() + "\"}}}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/openphone/webhook"))
                     .header("Content-Type", "application/json")
                     .header("openphone-signature", signature(bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .build();
             long sentAt = System.nanoTime();
             HTTP.send(request, HttpResponse.BodyHandlers.discarding());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -567,8 +688,15 @@ public class Bench {
             Thread.sleep(50);
         }
         long delivered = latencies.size();
-        System.out.printf(Locale.ROOT, "websocket clients=%d events=%d deliveries=%d/%d p50=%.1fms p99=%.1fms%n",
-                clients, events, delivered, (long) clients * events, percentile(latencies, 50), percentile(latencies, 99));
+        System.out.printf(
+                Locale.ROOT,
+                "websocket clients=%d events=%d deliveries=%d/%d p50=%.1fms p99=%.1fms%n",
+                clients,
+                events,
+                delivered,
+                (long) clients * events,
+                percentile(latencies, 50),
+                percentile(latencies, 99));
         if (System.getenv("BENCH_HOLD_SECONDS") != null) {
             // Lets run.sh read the service's RSS while the sockets are open.
             System.err.println("holding the sockets open");
@@ -606,7 +734,7 @@ public class Bench {
         // `last`, at most a minute. The time this takes is how far the push lagged behind the load.
         List<Long> all = new ArrayList<>();
         try (Connection db = db();
-             PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
+                PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
             q.setLong(1, watchers.stream().mapToLong(w -> w.helloSeq).min().orElse(0));
             q.setLong(2, last);
             try (ResultSet r = q.executeQuery()) {
@@ -634,7 +762,8 @@ public class Bench {
             synchronized (w) {
                 List<Long> feed = new ArrayList<>();
                 try (Connection db = db();
-                     PreparedStatement q = db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
+                        PreparedStatement q =
+                                db.prepareStatement("select seq from change_events where seq > ? and seq <= ?")) {
                     q.setLong(1, w.helloSeq);
                     q.setLong(2, last);
                     try (ResultSet r = q.executeQuery()) {
@@ -644,8 +773,12 @@ public class Bench {
                     }
                 }
                 expected += feed.size();
-                missing += feed.stream().filter(seq -> !w.seen.containsKey(seq) && seq > w.reloadedUpTo).count();
-                reloaded += feed.stream().filter(seq -> !w.seen.containsKey(seq) && seq <= w.reloadedUpTo).count();
+                missing += feed.stream()
+                        .filter(seq -> !w.seen.containsKey(seq) && seq > w.reloadedUpTo)
+                        .count();
+                reloaded += feed.stream()
+                        .filter(seq -> !w.seen.containsKey(seq) && seq <= w.reloadedUpTo)
+                        .count();
                 duplicated += w.seen.values().stream().mapToLong(n -> n - 1).sum();
                 outOfOrder += w.outOfOrder;
                 regressions += w.regressions;
@@ -655,9 +788,22 @@ public class Bench {
             }
             w.close();
         }
-        System.out.printf(Locale.ROOT, "watch label=%s clients=%d events=%d missing=%d duplicated=%d out_of_order=%d status_regressions=%d "
+        System.out.printf(
+                Locale.ROOT,
+                "watch label=%s clients=%d events=%d missing=%d duplicated=%d out_of_order=%d status_regressions=%d "
                         + "reconnects=%d resume_overlap=%d resyncs=%d not_pushed_but_reloaded=%d last_events_after_s=%.1f%n",
-                label, watchers.size(), expected, missing, duplicated, outOfOrder, regressions, reconnects, overlap, resyncs, reloaded, settle);
+                label,
+                watchers.size(),
+                expected,
+                missing,
+                duplicated,
+                outOfOrder,
+                regressions,
+                reconnects,
+                overlap,
+                resyncs,
+                reloaded,
+                settle);
         System.exit(0);
     }
 
@@ -665,7 +811,8 @@ public class Bench {
     static final class Watcher implements WebSocket.Listener {
         static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("\"type\":\"([^\"]+)\"");
         static final java.util.regex.Pattern SEQ = java.util.regex.Pattern.compile("\"seq\":(\\d+)");
-        static final java.util.regex.Pattern CONVERSATION = java.util.regex.Pattern.compile("\"conversationId\":(\\d+)");
+        static final java.util.regex.Pattern CONVERSATION =
+                java.util.regex.Pattern.compile("\"conversationId\":(\\d+)");
         static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"id\":(\\d+)");
         static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"status\":\"([a-z]+)\"");
         static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -684,9 +831,11 @@ public class Bench {
         long regressions;
         /** Between a reconnect's hello and "resumed": live pushes and the replay overlap (the page drops repeats by seq). */
         boolean resuming;
+
         long resumeOverlap;
         /** Events up to here are covered by a reload after a resync, received or not. */
         long reloadedUpTo = -1;
+
         int reconnects;
         int resyncs;
         volatile boolean closing;
@@ -704,7 +853,9 @@ public class Bench {
 
         void connect() {
             String url = instances[instance].replace("http", "ws") + "/ws/messages";
-            CLIENT.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(URI.create(url), this)
+            CLIENT.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
+                    .buildAsync(URI.create(url), this)
                     .whenComplete((ws, failure) -> {
                         if (failure != null) {
                             reconnectLater();
@@ -720,9 +871,10 @@ public class Bench {
             }
             synchronized (this) {
                 reconnects++;
-                instance = (instance + 1) % instances.length;   // the page would land on any live replica
+                instance = (instance + 1) % instances.length; // the page would land on any live replica
             }
-            java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(this::connect);
+            java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
+                    .execute(this::connect);
         }
 
         void close() {
@@ -790,7 +942,8 @@ public class Bench {
                     java.util.regex.Matcher conversation = CONVERSATION.matcher(text);
                     if (conversation.find()) {
                         long c = Long.parseLong(conversation.group(1));
-                        Long previous = lastSeqOfConversation.put(c, Math.max(n, lastSeqOfConversation.getOrDefault(c, 0L)));
+                        Long previous =
+                                lastSeqOfConversation.put(c, Math.max(n, lastSeqOfConversation.getOrDefault(c, 0L)));
                         if (previous != null && previous > n && !resuming) {
                             outOfOrder++;
                         }
@@ -801,9 +954,9 @@ public class Bench {
                         java.util.regex.Matcher status = STATUS.matcher(text);
                         if (data >= 0 && id.find(data) && status.find(data)) {
                             int rank = switch (status.group(1)) {
-                                case "queued", "sending" -> 0;   // sending → queued is a retry, by design
+                                case "queued", "sending" -> 0; // sending → queued is a retry, by design
                                 case "sent" -> 1;
-                                default -> 2;                    // delivered, undelivered, failed, received
+                                default -> 2; // delivered, undelivered, failed, received
                             };
                             Integer before = rankOfMessage.put(Long.parseLong(id.group(1)), rank);
                             if (before != null && before > rank) {
@@ -813,7 +966,7 @@ public class Bench {
                         }
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -882,7 +1035,7 @@ public class Bench {
     /** A count over a list bound as a text[] parameter. */
     static long countIn(String sql, List<String> values) throws Exception {
         try (Connection db = db();
-             PreparedStatement statement = db.prepareStatement(sql)) {
+                PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setArray(1, db.createArrayOf("text", values.toArray()));
             try (ResultSet r = statement.executeQuery()) {
                 r.next();
@@ -893,7 +1046,7 @@ public class Bench {
 
     static long count(String sql) throws Exception {
         try (Connection db = db();
-             ResultSet r = db.createStatement().executeQuery(sql)) {
+                ResultSet r = db.createStatement().executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
@@ -914,7 +1067,8 @@ public class Bench {
         long now = Instant.now().getEpochSecond();
         String header = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = url.encodeToString(("{\"iss\":\"clubosv1\",\"aud\":\"clubosv1-users\",\"userId\":\"" + userId
-                + "\",\"role\":\"operator\",\"name\":\"" + userId + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}")
+                        + "\",\"role\":\"operator\",\"name\":\"" + userId + "\",\"iat\":" + now + ",\"exp\":"
+                        + (now + 3600) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

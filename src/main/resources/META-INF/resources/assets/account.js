@@ -23,8 +23,10 @@ $('password-form').addEventListener('submit', async (event) => {
   }
   $('password-button').disabled = true;
   try {
-    const result = await call('PUT', '/api/auth/password',
-      { currentPassword: $('current').value, newPassword: $('new-password').value });
+    const result = await call('PUT', '/api/auth/password', {
+      currentPassword: $('current').value,
+      newPassword: $('new-password').value,
+    });
     keepToken(result.data.token);
     event.target.reset();
     $('password-done').hidden = false;
@@ -36,4 +38,6 @@ $('password-form').addEventListener('submit', async (event) => {
   }
 });
 
-start().catch((e) => { $('account-who').textContent = e.message; });
+start().catch((e) => {
+  $('account-who').textContent = e.message;
+});

@@ -9,11 +9,21 @@ let auditCursor = null;
 
 async function loadSnippets() {
   const snippets = (await call('GET', '/api/messages/templates')).data;
-  $('snippet-list').replaceChildren(...snippets.map((s) => el('li', { dataset: { id: String(s.id) } },
-    el('span', {}, el('strong', {}, s.name), el('span', { class: 'muted' }, ` — ${s.body}`)),
-    el('span', {},
-      el('button', { type: 'button', class: 'link', onclick: () => edit(s) }, 'Edit'),
-      el('button', { type: 'button', class: 'link', onclick: () => remove(s) }, 'Delete')))));
+  $('snippet-list').replaceChildren(
+    ...snippets.map((s) =>
+      el(
+        'li',
+        { dataset: { id: String(s.id) } },
+        el('span', {}, el('strong', {}, s.name), el('span', { class: 'muted' }, ` — ${s.body}`)),
+        el(
+          'span',
+          {},
+          el('button', { type: 'button', class: 'link', onclick: () => edit(s) }, 'Edit'),
+          el('button', { type: 'button', class: 'link', onclick: () => remove(s) }, 'Delete'),
+        ),
+      ),
+    ),
+  );
 }
 
 function edit(snippet) {
@@ -41,9 +51,17 @@ async function loadAudit(reset) {
   if (!reset && auditCursor) params.set('before', auditCursor);
   try {
     const page = await call('GET', `/api/audit?${params}`);
-    const rows = page.data.map((entry) => el('tr', { dataset: { action: entry.action } },
-      el('td', {}, new Date(entry.at).toLocaleString()), el('td', {}, entry.actor), el('td', {}, entry.action),
-      el('td', {}, entry.target ?? ''), el('td', { class: 'muted' }, JSON.stringify(entry.details))));
+    const rows = page.data.map((entry) =>
+      el(
+        'tr',
+        { dataset: { action: entry.action } },
+        el('td', {}, new Date(entry.at).toLocaleString()),
+        el('td', {}, entry.actor),
+        el('td', {}, entry.action),
+        el('td', {}, entry.target ?? ''),
+        el('td', { class: 'muted' }, JSON.stringify(entry.details)),
+      ),
+    );
     if (reset) $('audit-rows').replaceChildren(...rows);
     else $('audit-rows').append(...rows);
     auditCursor = page.nextCursor;
@@ -67,7 +85,10 @@ $('snippet-form').addEventListener('submit', async (e) => {
   }
 });
 $('snippet-cancel').addEventListener('click', () => edit(null));
-$('audit-filter').addEventListener('submit', (e) => { e.preventDefault(); loadAudit(true); });
+$('audit-filter').addEventListener('submit', (e) => {
+  e.preventDefault();
+  loadAudit(true);
+});
 $('audit-more').addEventListener('click', () => loadAudit(false));
 $('logout').addEventListener('click', () => signOut());
 

@@ -42,7 +42,10 @@ export async function call(method, path, body, extraHeaders = {}) {
   const renewed = response.headers.get('X-New-Token');
   if (renewed) keepToken(renewed);
   if (response.status === 401) {
-    const reason = await response.json().then((b) => b.error).catch(() => null);
+    const reason = await response
+      .json()
+      .then((b) => b.error)
+      .catch(() => null);
     signOut(refusalNotice(reason));
     throw new ApiError('Signed out');
   }
@@ -53,8 +56,10 @@ export async function call(method, path, body, extraHeaders = {}) {
 
 /** The API path of one conversation (on its own line, when the customer texts several of ours). */
 export function conversationPath(conversation, suffix = '') {
-  return `/api/messages/conversations/${encodeURIComponent(conversation.phone_number)}${suffix}`
-    + `?line=${encodeURIComponent(conversation.line_number)}`;
+  return (
+    `/api/messages/conversations/${encodeURIComponent(conversation.phone_number)}${suffix}` +
+    `?line=${encodeURIComponent(conversation.line_number)}`
+  );
 }
 
 /**

@@ -26,7 +26,9 @@ export async function adoptClubosToken() {
   let response = null;
   try {
     response = await fetch('/api/auth/me', { headers: { Authorization: `Bearer ${jwt}` } });
-  } catch (e) { /* below */ }
+  } catch (e) {
+    /* below */
+  }
   if (response && response.ok) {
     keepToken(jwt);
     return true;

@@ -43,7 +43,9 @@ async function findExisting() {
 
 export function openCompose() {
   const choices = lines();
-  $('compose-line').replaceChildren(...choices.map((line) => el('option', { value: line.number }, `${line.name} (${line.number})`)));
+  $('compose-line').replaceChildren(
+    ...choices.map((line) => el('option', { value: line.number }, `${line.name} (${line.number})`)),
+  );
   $('compose-line').closest('form').querySelector('label[for=compose-line]').hidden = choices.length < 2;
   $('compose-line').hidden = choices.length < 2;
   $('compose-form').reset();

@@ -11,7 +11,8 @@ export function el(tag, props = {}, ...children) {
     else node.setAttribute(key, value === true ? '' : value);
   }
   for (const child of children) {
-    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child !== null && child !== undefined)
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
@@ -21,5 +22,7 @@ export function toast(message) {
   box.textContent = message;
   box.hidden = false;
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { box.hidden = true; }, 6000);
+  toast.timer = setTimeout(() => {
+    box.hidden = true;
+  }, 6000);
 }

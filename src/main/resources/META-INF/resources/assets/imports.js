@@ -19,17 +19,27 @@ function remember(view) {
 function item(view) {
   let li = $('import-list').querySelector(`li[data-id="${view.id}"]`);
   if (!li) {
-    li = el('li', { class: 'import', dataset: { id: String(view.id) } },
-      el('div', { class: 'import-head' },
+    li = el(
+      'li',
+      { class: 'import', dataset: { id: String(view.id) } },
+      el(
+        'div',
+        { class: 'import-head' },
         el('strong', {}, `${NAMES[view.source] ?? view.source} #${view.id}`),
         view.since ? el('span', { class: 'muted' }, ` since ${new Date(view.since).toLocaleDateString()}`) : null,
         el('span', { class: 'tag import-state' }),
-        el('button', { type: 'button', class: 'link import-cancel', onclick: () => cancelImport(imports.get(view.id)) }, 'Cancel')),
+        el(
+          'button',
+          { type: 'button', class: 'link import-cancel', onclick: () => cancelImport(imports.get(view.id)) },
+          'Cancel',
+        ),
+      ),
       el('progress', { 'aria-label': `${NAMES[view.source]} ${view.id} progress` }),
       el('div', { class: 'muted import-counts' }),
       el('div', { class: 'import-failure', hidden: true }),
       el('div', { class: 'muted' }, `Started by ${view.startedBy}, ${new Date(view.startedAt).toLocaleString()}`),
-      el('div', { class: 'import-problems' }));
+      el('div', { class: 'import-problems' }),
+    );
   }
   update(li, view);
   return li;
@@ -47,19 +57,30 @@ function update(li, view) {
   bar.max = counted ? Math.max(total, 1) : 1;
   if (counted) bar.value = Math.min(done, total);
   else bar.removeAttribute('value'); // not counted yet: an indeterminate bar
-  li.querySelector('.import-counts').textContent = `${number(done)} / ${counted ? number(total) : '…'} conversations · `
-    + `${number(view.messages.imported)} imported · ${number(view.messages.duplicates)} already there · `
-    + `${number(view.messages.skipped)} skipped`;
+  li.querySelector('.import-counts').textContent =
+    `${number(done)} / ${counted ? number(total) : '…'} conversations · ` +
+    `${number(view.messages.imported)} imported · ${number(view.messages.duplicates)} already there · ` +
+    `${number(view.messages.skipped)} skipped`;
   const failure = li.querySelector('.import-failure');
   failure.hidden = !view.failure;
   failure.textContent = view.failure ?? '';
   const problems = li.querySelector('.import-problems');
   if (problems.dataset.count !== String(view.errorCount)) {
     problems.dataset.count = String(view.errorCount);
-    problems.replaceChildren(view.errorCount > 0 ? el('details', {},
-      el('summary', {}, `${number(view.errorCount)} problem(s)`),
-      el('ul', { class: 'import-errors' }, ...view.errors.map((e) => el('li', {}, el('strong', {}, e.ref), ` — ${e.reason}`))))
-      : '');
+    problems.replaceChildren(
+      view.errorCount > 0
+        ? el(
+            'details',
+            {},
+            el('summary', {}, `${number(view.errorCount)} problem(s)`),
+            el(
+              'ul',
+              { class: 'import-errors' },
+              ...view.errors.map((e) => el('li', {}, el('strong', {}, e.ref), ` — ${e.reason}`)),
+            ),
+          )
+        : '',
+    );
   }
 }
 
@@ -67,7 +88,9 @@ function render() {
   const views = [...imports.values()].sort((a, b) => b.id - a.id);
   const items = views.map(item);
   const list = $('import-list');
-  items.forEach((li, i) => { if (list.children[i] !== li) list.insertBefore(li, list.children[i] ?? null); });
+  items.forEach((li, i) => {
+    if (list.children[i] !== li) list.insertBefore(li, list.children[i] ?? null);
+  });
   $('import-empty').hidden = views.length > 0;
 }
 
@@ -109,14 +132,19 @@ $('import-source').addEventListener('change', showSince);
 showSince();
 
 if (token()) {
-  const socket = new LiveSocket((event) => {
-    if (event.type === 'import.progress') {
-      remember(event.data);
-      render();
-    } else if (event.type === 'resync') {
-      load();
-    }
-  }, (connected) => { if (connected) load(); });
+  const socket = new LiveSocket(
+    (event) => {
+      if (event.type === 'import.progress') {
+        remember(event.data);
+        render();
+      } else if (event.type === 'resync') {
+        load();
+      }
+    },
+    (connected) => {
+      if (connected) load();
+    },
+  );
   // Only the admin-only import events matter here, not every conversation's messages.
   socket.subscription = { type: 'subscribe', list: false, conversations: [] };
 }

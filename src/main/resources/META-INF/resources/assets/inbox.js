@@ -55,25 +55,30 @@ export function renderOptOut(banner, conversation) {
   banner.hidden = !conversation.opted_out;
   if (conversation.opted_out) {
     const since = conversation.opted_out_at ? ` on ${new Date(conversation.opted_out_at).toLocaleString()}` : '';
-    banner.textContent = `This customer opted out (texted STOP)${since}. Texts cannot be sent until they text START; `
-      + 'internal notes still work.';
+    banner.textContent =
+      `This customer opted out (texted STOP)${since}. Texts cannot be sent until they text START; ` +
+      'internal notes still work.';
   }
 }
 
 /** The list filters and the header's assignee picker and done/reopen button. */
 export function wire({ current, updated, filterChanged, refused }) {
-  document.querySelectorAll('.filter').forEach((button) => button.addEventListener('click', () => {
-    filter.assigned = button.dataset.assigned;
-    document.querySelectorAll('.filter').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
-    filterChanged();
-  }));
+  document.querySelectorAll('.filter').forEach((button) =>
+    button.addEventListener('click', () => {
+      filter.assigned = button.dataset.assigned;
+      document.querySelectorAll('.filter').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+      filterChanged();
+    }),
+  );
   $('state-filter').addEventListener('change', (e) => {
     filter.status = e.target.value;
     filterChanged();
   });
   $('assignee').addEventListener('change', async (e) => {
     try {
-      updated((await call('PUT', conversationPath(current(), '/assignee'), { assigneeId: e.target.value || null })).data);
+      updated(
+        (await call('PUT', conversationPath(current(), '/assignee'), { assigneeId: e.target.value || null })).data,
+      );
     } catch (error) {
       refused(error.message);
     }

@@ -14,17 +14,46 @@ export function relative(iso) {
 
 export function conversationRow(c, { me, current, onOpen, lineName }) {
   const last = c.lastMessage;
-  return el('li', {},
-    el('button', {
-      type: 'button', class: 'conversation', 'aria-current': current ? 'true' : 'false',
-      dataset: { id: String(c.id), phone: c.phone_number }, onclick: onOpen,
-    },
-    el('span', { class: 'row' }, el('span', { class: 'name' }, c.customer_name),
-      el('time', { datetime: c.last_message_at, dataset: { relative: '' } }, relative(c.last_message_at))),
-    el('span', { class: 'row' }, el('span', { class: 'where' },
-      el('span', { class: 'number', title: c.phone_number }, c.phone_display || c.phone_number),
-      lineName ? el('span', { class: 'tag location', title: c.line_number }, lineName) : null), tags(c, me),
-      c.unread_count > 0 ? el('span', { class: 'badge', 'aria-label': `${c.unread_count} unread` }, c.unread_count) : null),
-    last ? el('span', { class: 'preview' }, last.direction === 'outbound' ? 'You: ' : '',
-      last.text || mediaLabel(last.media)) : null));
+  return el(
+    'li',
+    {},
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'conversation',
+        'aria-current': current ? 'true' : 'false',
+        dataset: { id: String(c.id), phone: c.phone_number },
+        onclick: onOpen,
+      },
+      el(
+        'span',
+        { class: 'row' },
+        el('span', { class: 'name' }, c.customer_name),
+        el('time', { datetime: c.last_message_at, dataset: { relative: '' } }, relative(c.last_message_at)),
+      ),
+      el(
+        'span',
+        { class: 'row' },
+        el(
+          'span',
+          { class: 'where' },
+          el('span', { class: 'number', title: c.phone_number }, c.phone_display || c.phone_number),
+          lineName ? el('span', { class: 'tag location', title: c.line_number }, lineName) : null,
+        ),
+        tags(c, me),
+        c.unread_count > 0
+          ? el('span', { class: 'badge', 'aria-label': `${c.unread_count} unread` }, c.unread_count)
+          : null,
+      ),
+      last
+        ? el(
+            'span',
+            { class: 'preview' },
+            last.direction === 'outbound' ? 'You: ' : '',
+            last.text || mediaLabel(last.media),
+          )
+        : null,
+    ),
+  );
 }

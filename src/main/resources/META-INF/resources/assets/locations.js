@@ -40,10 +40,17 @@ function choose(number) {
 }
 
 function button(number, label, unread) {
-  return el('button', {
-    type: 'button', 'aria-pressed': String(state.current === number), dataset: { line: number },
-    onclick: () => choose(number),
-  }, label, unread > 0 ? el('span', { class: 'badge', 'aria-label': `${unread} unread` }, unread) : null);
+  return el(
+    'button',
+    {
+      type: 'button',
+      'aria-pressed': String(state.current === number),
+      dataset: { line: number },
+      onclick: () => choose(number),
+    },
+    label,
+    unread > 0 ? el('span', { class: 'badge', 'aria-label': `${unread} unread` }, unread) : null,
+  );
 }
 
 function render() {
@@ -51,6 +58,8 @@ function render() {
   box.hidden = !several();
   if (!several()) return;
   const total = state.lines.reduce((sum, line) => sum + (line.unread || 0), 0);
-  box.replaceChildren(button('', 'All locations', total),
-    ...state.lines.map((line) => button(line.number, line.name, line.unread || 0)));
+  box.replaceChildren(
+    button('', 'All locations', total),
+    ...state.lines.map((line) => button(line.number, line.name, line.unread || 0)),
+  );
 }

@@ -14,9 +14,12 @@ if (notice) {
   $('login-notice').textContent = notice;
   $('login-notice').hidden = false;
 }
-fetch('/api/auth/setup').then((r) => r.json()).then((body) => {
-  $('setup-hint').hidden = !(body.success && body.data.setupRequired);
-}).catch(() => {});
+fetch('/api/auth/setup')
+  .then((r) => r.json())
+  .then((body) => {
+    $('setup-hint').hidden = !(body.success && body.data.setupRequired);
+  })
+  .catch(() => {});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();

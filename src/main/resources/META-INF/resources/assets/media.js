@@ -19,13 +19,19 @@ export function mediaLabel(media) {
 function blobUrl(messageId, index) {
   const key = `${messageId}/${index}`;
   if (!urls.has(key)) {
-    urls.set(key, fetch(`/api/messages/${messageId}/media/${index}`, { headers: { Authorization: `Bearer ${token()}` } })
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.blob();
-      })
-      .then((blob) => URL.createObjectURL(blob))
-      .catch((e) => { urls.delete(key); throw e; }));
+    urls.set(
+      key,
+      fetch(`/api/messages/${messageId}/media/${index}`, { headers: { Authorization: `Bearer ${token()}` } })
+        .then((response) => {
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return response.blob();
+        })
+        .then((blob) => URL.createObjectURL(blob))
+        .catch((e) => {
+          urls.delete(key);
+          throw e;
+        }),
+    );
   }
   return urls.get(key);
 }
@@ -34,7 +40,12 @@ function picture(messageId, index) {
   const img = el('img', { alt: 'Picture from the customer', class: 'thumb', title: 'Open full size' });
   const link = el('a', { href: '#', class: 'attachment', dataset: { index: String(index) } }, img);
   blobUrl(messageId, index)
-    .then((url) => { img.src = url; link.href = url; link.target = '_blank'; link.rel = 'noopener'; })
+    .then((url) => {
+      img.src = url;
+      link.href = url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+    })
     .catch(() => link.replaceWith(el('span', { class: 'muted' }, '📷 Picture unavailable')));
   return link;
 }
@@ -43,7 +54,13 @@ function file(messageId, index, item) {
   const name = (item.url || '').split('?')[0].split('/').pop() || 'attachment';
   const label = `📎 ${name}${item.type ? ` (${item.type})` : ''}`;
   const link = el('a', { href: '#', class: 'attachment', download: name, dataset: { index: String(index) } }, label);
-  blobUrl(messageId, index).then((url) => { link.href = url; }).catch(() => { link.textContent = `${label} — unavailable`; });
+  blobUrl(messageId, index)
+    .then((url) => {
+      link.href = url;
+    })
+    .catch(() => {
+      link.textContent = `${label} — unavailable`;
+    });
   return link;
 }
 
@@ -51,6 +68,9 @@ function file(messageId, index, item) {
 export function attachments(message) {
   const media = message.media || [];
   if (media.length === 0 || typeof message.id !== 'number') return null;
-  return el('div', { class: 'attachments' },
-    ...media.map((item, index) => (isImage(item.type) ? picture(message.id, index) : file(message.id, index, item))));
+  return el(
+    'div',
+    { class: 'attachments' },
+    ...media.map((item, index) => (isImage(item.type) ? picture(message.id, index) : file(message.id, index, item))),
+  );
 }

@@ -16,9 +16,18 @@ if (!token()) location.replace('/login');
 
 const NOTE_MAX_LENGTH = 2000;
 const state = {
-  conversations: new Map(), order: [], nextCursor: null, search: '', loadingList: false,
-  current: null, messages: new Map(), notes: new Map(), olderCursor: null, loadingOlder: false,
-  mode: 'text', me: null,
+  conversations: new Map(),
+  order: [],
+  nextCursor: null,
+  search: '',
+  loadingList: false,
+  current: null,
+  messages: new Map(),
+  notes: new Map(),
+  olderCursor: null,
+  loadingOlder: false,
+  mode: 'text',
+  me: null,
 };
 
 // --- Conversation list -------------------------------------------------------------------------
@@ -33,7 +42,10 @@ async function loadList(reset) {
     locations.filterParams(params);
     if (!reset) params.set('before', state.nextCursor);
     const page = await call('GET', `/api/messages/conversations?${params}`);
-    if (reset) { state.conversations.clear(); state.order = []; }
+    if (reset) {
+      state.conversations.clear();
+      state.order = [];
+    }
     for (const conversation of page.data) {
       if (!state.conversations.has(conversation.id)) state.order.push(conversation.id);
       state.conversations.set(conversation.id, conversation);
@@ -56,7 +68,8 @@ function upsertConversation(conversation) {
   }
   if (!known && state.search) return; // a searched list only follows what it shows
   const merged = { ...state.conversations.get(conversation.id), ...conversation };
-  if (inbox.matchesFilter(merged, state.me) && locations.matches(merged)) state.conversations.set(conversation.id, merged);
+  if (inbox.matchesFilter(merged, state.me) && locations.matches(merged))
+    state.conversations.set(conversation.id, merged);
   else state.conversations.delete(conversation.id); // e.g. assigned to someone else under "Mine"
   state.order = [...state.conversations.values()]
     .sort((a, b) => new Date(b.last_message_at) - new Date(a.last_message_at) || b.id - a.id)
@@ -67,8 +80,12 @@ function upsertConversation(conversation) {
 function renderList() {
   const items = state.order.map((id) => {
     const c = state.conversations.get(id);
-    return conversationRow(c, { me: state.me, current: state.current?.id === id, onOpen: () => openConversation(id),
-      lineName: locations.several() ? locations.nameOf(c.line_number) : null });
+    return conversationRow(c, {
+      me: state.me,
+      current: state.current?.id === id,
+      onOpen: () => openConversation(id),
+      lineName: locations.several() ? locations.nameOf(c.line_number) : null,
+    });
   });
   $('conversation-list').replaceChildren(...items);
   $('list-empty').hidden = items.length > 0;
@@ -82,7 +99,9 @@ async function refreshUnread() {
       const total = unread.totalUnread;
       locations.updateUnread(unread.byLine);
       document.title = total > 0 ? `(${total}) Messages · ClubOS` : 'Messages · ClubOS';
-    } catch (e) { /* the list still shows the badges */ }
+    } catch (e) {
+      /* the list still shows the badges */
+    }
   }, 200);
 }
 
@@ -130,7 +149,10 @@ function renderHeader() {
 
 const renderMessages = () => renderTimeline($('messages'), state, retry);
 
-const nearBottom = () => { const box = $('messages'); return box.scrollHeight - box.scrollTop - box.clientHeight < 120; };
+const nearBottom = () => {
+  const box = $('messages');
+  return box.scrollHeight - box.scrollTop - box.clientHeight < 120;
+};
 
 function scrollToBottom() {
   const box = $('messages');
@@ -143,7 +165,10 @@ async function loadOlder() {
   state.loadingOlder = true;
   const box = $('messages');
   try {
-    const page = await call('GET', `${conversationPath(state.current, '/messages')}&before=${encodeURIComponent(state.olderCursor)}&limit=50`);
+    const page = await call(
+      'GET',
+      `${conversationPath(state.current, '/messages')}&before=${encodeURIComponent(state.olderCursor)}&limit=50`,
+    );
     const before = box.scrollHeight;
     page.data.forEach((m) => state.messages.set(m.id, m));
     state.olderCursor = page.nextCursor;
@@ -171,7 +196,10 @@ function addMessage(m) {
 function markRead() {
   clearTimeout(markRead.timer);
   markRead.timer = setTimeout(() => {
-    if (state.current) call('PUT', conversationPath(state.current, '/read'), {}).then(refreshUnread).catch(() => {});
+    if (state.current)
+      call('PUT', conversationPath(state.current, '/read'), {})
+        .then(refreshUnread)
+        .catch(() => {});
   }, 400);
 }
 
@@ -185,8 +213,10 @@ function updateComposer() {
   const over = value.length > max;
   $('composer').classList.toggle('note-mode', noting);
   $('text').disabled = blocked;
-  $('text').placeholder = blocked ? 'This customer opted out of texts'
-    : noting ? 'Internal note: only staff see it, it is never sent'
+  $('text').placeholder = blocked
+    ? 'This customer opted out of texts'
+    : noting
+      ? 'Internal note: only staff see it, it is never sent'
       : 'Type a message… (/ for snippets, Enter sends, Shift+Enter for a new line)';
   if (noting) {
     $('counter').textContent = over ? `${value.length}/${max} — too long for a note` : `${value.length}/${max}`;
@@ -231,7 +261,12 @@ async function sendText(text, pending, markDone = false) {
   const conversation = state.current;
   const key = pending?.clientRef || newKey();
   const optimistic = pending || {
-    id: `tmp-${key}`, clientRef: key, text, direction: 'outbound', createdAt: new Date().toISOString(), local: true,
+    id: `tmp-${key}`,
+    clientRef: key,
+    text,
+    direction: 'outbound',
+    createdAt: new Date().toISOString(),
+    local: true,
   };
   optimistic.status = 'sending';
   optimistic.error = null;
@@ -239,8 +274,14 @@ async function sendText(text, pending, markDone = false) {
   renderMessages();
   scrollToBottom();
   try {
-    const sent = (await call('POST', '/api/messages/send',
-      { to: conversation.phone_number, from: conversation.line_number, text, markDone }, { 'Idempotency-Key': key })).data;
+    const sent = (
+      await call(
+        'POST',
+        '/api/messages/send',
+        { to: conversation.phone_number, from: conversation.line_number, text, markDone },
+        { 'Idempotency-Key': key },
+      )
+    ).data;
     if (state.current?.id !== conversation.id) return;
     state.messages.delete(optimistic.id);
     if (!state.messages.has(sent.id)) state.messages.set(sent.id, sent);
@@ -308,16 +349,22 @@ function onEvent(event) {
   }
 }
 
-const socket = new LiveSocket(onEvent, (online) => { $('offline-banner').hidden = online; });
+const socket = new LiveSocket(onEvent, (online) => {
+  $('offline-banner').hidden = online;
+});
 
 // --- Wiring --------------------------------------------------------------------------------------
 
 $('search').addEventListener('input', (e) => {
   clearTimeout(state.searchTimer);
-  state.searchTimer = setTimeout(() => { state.search = e.target.value.trim(); loadList(true); }, 250);
+  state.searchTimer = setTimeout(() => {
+    state.search = e.target.value.trim();
+    loadList(true);
+  }, 250);
 });
-new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) loadList(false); })
-  .observe($('list-more'));
+new IntersectionObserver((entries) => {
+  if (entries.some((e) => e.isIntersecting)) loadList(false);
+}).observe($('list-more'));
 $('messages').addEventListener('scroll', () => {
   if ($('messages').scrollTop < 60) loadOlder();
   if (nearBottom()) $('new-marker').hidden = true;
@@ -366,9 +413,18 @@ inbox.wire({
   current: () => state.current,
   updated: upsertConversation,
   filterChanged: () => loadList(true),
-  refused: (message) => { toast(message); renderHeader(); },
+  refused: (message) => {
+    toast(message);
+    renderHeader();
+  },
 });
-setInterval(() => document.querySelectorAll('time[data-relative]').forEach((t) => { t.textContent = relative(t.dateTime); }), 30000);
+setInterval(
+  () =>
+    document.querySelectorAll('time[data-relative]').forEach((t) => {
+      t.textContent = relative(t.dateTime);
+    }),
+  30000,
+);
 
 document.addEventListener('visibilitychange', () => {
   const summary = state.current && state.conversations.get(state.current.id);
@@ -383,7 +439,11 @@ document.addEventListener('visibilitychange', () => {
 async function openSent(sent) {
   await loadList(true);
   if (!state.conversations.has(sent.conversationId)) {
-    state.conversations.set(sent.conversationId, { id: sent.conversationId, phone_number: sent.to, line_number: sent.from });
+    state.conversations.set(sent.conversationId, {
+      id: sent.conversationId,
+      phone_number: sent.to,
+      line_number: sent.from,
+    });
   }
   await openConversation(sent.conversationId);
 }

@@ -11,12 +11,16 @@ function state(message, showLogin) {
 }
 
 async function start() {
-  const body = await fetch(`/api/auth/setup?code=${encodeURIComponent(code)}`).then((r) => r.json())
+  const body = await fetch(`/api/auth/setup?code=${encodeURIComponent(code)}`)
+    .then((r) => r.json())
     .catch(() => ({ success: false }));
   if (!body.success) state('Could not reach the service: reload the page.', false);
   else if (!body.data.setupRequired) state('Setup is already done: sign in, or ask an admin for an account.', true);
   else if (!body.data.codeValid) {
-    state('This setup link is wrong, expired or already used. Restart the service for a new one: it is printed in the log.', false);
+    state(
+      'This setup link is wrong, expired or already used. Restart the service for a new one: it is printed in the log.',
+      false,
+    );
   } else $('setup-form').hidden = false;
 }
 
@@ -35,7 +39,10 @@ $('setup-form').addEventListener('submit', async (event) => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        code, username: $('username').value, displayName: $('display-name').value, password: $('password').value,
+        code,
+        username: $('username').value,
+        displayName: $('display-name').value,
+        password: $('password').value,
       }),
     });
     const body = await response.json().catch(() => ({}));

@@ -15,27 +15,49 @@ export class SnippetPicker {
     this.selected = 0;
   }
 
-  get open() { return !this.list.hidden; }
+  get open() {
+    return !this.list.hidden;
+  }
 
   async onInput() {
     const value = this.textarea.value;
-    if (!value.startsWith('/') || value.includes('\n')) { this.close(); return; }
+    if (!value.startsWith('/') || value.includes('\n')) {
+      this.close();
+      return;
+    }
     if (!this.snippets) {
       try {
         this.snippets = (await call('GET', '/api/messages/templates')).data;
-      } catch (e) { toast(e.message); return; }
+      } catch (e) {
+        toast(e.message);
+        return;
+      }
     }
     const query = this.textarea.value.slice(1).trim().toLowerCase();
-    this.shown = this.snippets.filter((s) => s.name.toLowerCase().includes(query) || s.body.toLowerCase().includes(query));
+    this.shown = this.snippets.filter(
+      (s) => s.name.toLowerCase().includes(query) || s.body.toLowerCase().includes(query),
+    );
     this.selected = 0;
     this.render();
   }
 
   render() {
-    const items = this.shown.map((s, i) => el('li', {
-      role: 'option', 'aria-selected': i === this.selected ? 'true' : 'false', dataset: { id: String(s.id) },
-      onmousedown: (e) => { e.preventDefault(); this.pick(s); },
-    }, s.name, el('span', { class: 'body' }, s.body)));
+    const items = this.shown.map((s, i) =>
+      el(
+        'li',
+        {
+          role: 'option',
+          'aria-selected': i === this.selected ? 'true' : 'false',
+          dataset: { id: String(s.id) },
+          onmousedown: (e) => {
+            e.preventDefault();
+            this.pick(s);
+          },
+        },
+        s.name,
+        el('span', { class: 'body' }, s.body),
+      ),
+    );
     if (items.length === 0) items.push(el('li', { class: 'muted', 'aria-disabled': 'true' }, 'No snippet matches'));
     this.list.replaceChildren(...items);
     this.list.hidden = false;
@@ -63,8 +85,12 @@ export class SnippetPicker {
     this.close();
     const conversation = this.currentConversation();
     try {
-      const filled = (await call('POST', `/api/messages/templates/${snippet.id}/render`,
-        { to: conversation.phone_number, line: conversation.line_number })).data.text;
+      const filled = (
+        await call('POST', `/api/messages/templates/${snippet.id}/render`, {
+          to: conversation.phone_number,
+          line: conversation.line_number,
+        })
+      ).data.text;
       this.textarea.value = filled;
     } catch (e) {
       this.textarea.value = '';

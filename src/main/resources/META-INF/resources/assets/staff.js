@@ -17,22 +17,38 @@ async function load() {
 
 function row(account) {
   const self = me && me.id === account.staffId;
-  const role = el('select', { 'aria-label': `Role of ${account.username}`, class: 'staff-role' },
-    ...ROLES.map((r) => el('option', { value: r, selected: r === account.role }, r)));
+  const role = el(
+    'select',
+    { 'aria-label': `Role of ${account.username}`, class: 'staff-role' },
+    ...ROLES.map((r) => el('option', { value: r, selected: r === account.role }, r)),
+  );
   role.addEventListener('change', () => update(account, { role: role.value }));
-  const name = el('input', { value: account.displayName, maxlength: '200', 'aria-label': `Name of ${account.username}` });
+  const name = el('input', {
+    value: account.displayName,
+    maxlength: '200',
+    'aria-label': `Name of ${account.username}`,
+  });
   name.addEventListener('change', () => update(account, { displayName: name.value }));
-  return el('tr', { dataset: { username: account.username }, class: account.active ? '' : 'inactive' },
+  return el(
+    'tr',
+    { dataset: { username: account.username }, class: account.active ? '' : 'inactive' },
     el('td', {}, account.username, self ? el('span', { class: 'muted' }, ' (you)') : null),
     el('td', {}, name),
     el('td', {}, role),
     lines.length < 2 ? null : el('td', { class: 'staff-lines' }, ...locationBoxes(account)),
     el('td', { class: 'staff-status' }, account.active ? 'Active' : 'Deactivated'),
     el('td', { class: 'muted' }, account.lastLoginAt ? new Date(account.lastLoginAt).toLocaleString() : 'never'),
-    el('td', {},
-      el('button', { type: 'button', class: 'link staff-toggle',
-        onclick: () => toggle(account) }, account.active ? 'Deactivate' : 'Reactivate'),
-      el('button', { type: 'button', class: 'link staff-reset', onclick: () => openReset(account) }, 'Reset password')));
+    el(
+      'td',
+      {},
+      el(
+        'button',
+        { type: 'button', class: 'link staff-toggle', onclick: () => toggle(account) },
+        account.active ? 'Deactivate' : 'Reactivate',
+      ),
+      el('button', { type: 'button', class: 'link staff-reset', onclick: () => openReset(account) }, 'Reset password'),
+    ),
+  );
 }
 
 /** One checkbox per location; none ticked means every location. */
@@ -87,8 +103,10 @@ $('staff-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
     await call('POST', '/api/admin/staff', {
-      username: $('staff-username').value, displayName: $('staff-name').value,
-      role: $('staff-role').value, password: $('staff-password').value,
+      username: $('staff-username').value,
+      displayName: $('staff-name').value,
+      role: $('staff-role').value,
+      password: $('staff-password').value,
     });
     event.target.reset();
     await load();
@@ -98,5 +116,10 @@ $('staff-form').addEventListener('submit', async (event) => {
 });
 
 if (token()) {
-  call('GET', '/api/auth/me').then((r) => { me = r.data; }).catch(() => {}).finally(() => load().catch((e) => toast(e.message)));
+  call('GET', '/api/auth/me')
+    .then((r) => {
+      me = r.data;
+    })
+    .catch(() => {})
+    .finally(() => load().catch((e) => toast(e.message)));
 }

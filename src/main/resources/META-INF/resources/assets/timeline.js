@@ -5,24 +5,39 @@ import { attachments } from './media.js';
 const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
 const STATUS_TEXT = {
-  queued: 'Queued', sending: 'Sending…', sent: 'Sent', delivered: 'Delivered ✓✓', undelivered: 'Not delivered',
+  queued: 'Queued',
+  sending: 'Sending…',
+  sent: 'Sent',
+  delivered: 'Delivered ✓✓',
+  undelivered: 'Not delivered',
 };
 
 function bubble(m, onRetry) {
   const failed = m.status === 'failed';
   const meta = el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)));
   if (m.direction === 'outbound') {
-    meta.append(el('span', { class: 'status' }, failed ? `Failed — ${m.error || 'not sent'}` : STATUS_TEXT[m.status] || m.status));
+    meta.append(
+      el('span', { class: 'status' }, failed ? `Failed — ${m.error || 'not sent'}` : STATUS_TEXT[m.status] || m.status),
+    );
     if (failed) meta.append(el('button', { type: 'button', class: 'retry', onclick: () => onRetry(m) }, 'Retry'));
   }
-  return el('div', { class: `bubble ${m.direction}${failed ? ' failed' : ''}`, dataset: { id: String(m.id), status: m.status } },
-    attachments(m), m.text ? el('div', { class: 'text' }, m.text) : null, meta);
+  return el(
+    'div',
+    { class: `bubble ${m.direction}${failed ? ' failed' : ''}`, dataset: { id: String(m.id), status: m.status } },
+    attachments(m),
+    m.text ? el('div', { class: 'text' }, m.text) : null,
+    meta,
+  );
 }
 
 function noteBubble(n) {
-  return el('div', { class: 'bubble note', dataset: { noteId: String(n.id) } },
-    el('span', { class: 'label' }, `Internal note · ${n.author}`), el('div', { class: 'text' }, n.text),
-    el('span', { class: 'meta' }, el('time', { datetime: n.createdAt }, clock(n.createdAt))));
+  return el(
+    'div',
+    { class: 'bubble note', dataset: { noteId: String(n.id) } },
+    el('span', { class: 'label' }, `Internal note · ${n.author}`),
+    el('div', { class: 'text' }, n.text),
+    el('span', { class: 'meta' }, el('time', { datetime: n.createdAt }, clock(n.createdAt))),
+  );
 }
 
 /**
@@ -32,16 +47,27 @@ function noteBubble(n) {
 export function renderTimeline(container, { messages, notes: allNotes, olderCursor }, onRetry) {
   const texts = [...messages.values()];
   const oldestText = olderCursor && texts.length ? Math.min(...texts.map((m) => new Date(m.createdAt))) : -Infinity;
-  const notes = [...allNotes.values()].filter((n) => new Date(n.createdAt) >= oldestText).map((n) => ({ ...n, note: true }));
-  const sorted = [...texts, ...notes]
-    .sort((a, b) => new Date(a.createdAt) - new Date(b.createdAt) || String(a.id).localeCompare(String(b.id), undefined, { numeric: true }));
+  const notes = [...allNotes.values()]
+    .filter((n) => new Date(n.createdAt) >= oldestText)
+    .map((n) => ({ ...n, note: true }));
+  const sorted = [...texts, ...notes].sort(
+    (a, b) =>
+      new Date(a.createdAt) - new Date(b.createdAt) ||
+      String(a.id).localeCompare(String(b.id), undefined, { numeric: true }),
+  );
   const nodes = [];
   let day = null;
   for (const m of sorted) {
     const thisDay = new Date(m.createdAt).toDateString();
     if (thisDay !== day) {
       day = thisDay;
-      nodes.push(el('div', { class: 'day', role: 'separator' }, new Date(m.createdAt).toLocaleDateString([], { weekday: 'long', month: 'short', day: 'numeric' })));
+      nodes.push(
+        el(
+          'div',
+          { class: 'day', role: 'separator' },
+          new Date(m.createdAt).toLocaleDateString([], { weekday: 'long', month: 'short', day: 'numeric' }),
+        ),
+      );
     }
     nodes.push(m.note ? noteBubble(m) : bubble(m, onRetry));
   }

@@ -2,8 +2,8 @@ package com.clubos.messages.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -71,7 +71,8 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return envelope(401, "Authentication required: send a valid Bearer token").build();
+        return envelope(401, "Authentication required: send a valid Bearer token")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -111,7 +112,8 @@ public class ApiExceptionMappers {
             return envelope(status, "Internal error").build();
         }
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
-        return envelope(status, reason == null || reason.isBlank() ? "Request refused" : reason).build();
+        return envelope(status, reason == null || reason.isBlank() ? "Request refused" : reason)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -119,15 +121,19 @@ public class ApiExceptionMappers {
         if (databaseUnavailable(e)) {
             // Callers (OpenPhone above all) retry a 503; nothing was committed.
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            return envelope(503, "Database unavailable; retry shortly").header("Retry-After", 5).build();
+            return envelope(503, "Database unavailable; retry shortly")
+                    .header("Retry-After", 5)
+                    .build();
         }
         if (sqlState(e, "22021") || sqlState(e, "22P05")) {
             // PostgreSQL cannot store NUL (U+0000) in text: a client error wherever it slipped through.
-            return envelope(400, "Text must not contain NUL (\\u0000) characters").build();
+            return envelope(400, "Text must not contain NUL (\\u0000) characters")
+                    .build();
         }
         if (sqlState(e, "23505")) {
             // Two requests raced to create the same unique thing (a snippet name); the loser is told.
-            return envelope(409, "Conflicts with an existing record; reload and try again").build();
+            return envelope(409, "Conflicts with an existing record; reload and try again")
+                    .build();
         }
         LOG.error("Unexpected error", e);
         return envelope(500, "Internal error").build();
@@ -150,7 +156,8 @@ public class ApiExceptionMappers {
                     || cause instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }

@@ -24,7 +24,8 @@ public class BodySizeLimit {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && declaredLength(length) > maxBytes) {
-                ctx.response().setStatusCode(413)
+                ctx.response()
+                        .setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end(Json.write(ApiResponse.error("Request body is too large (limit " + maxBytes + " bytes)")));

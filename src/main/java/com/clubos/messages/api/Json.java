@@ -8,8 +8,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {

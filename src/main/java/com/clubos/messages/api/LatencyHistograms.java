@@ -19,7 +19,10 @@ public class LatencyHistograms {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
                 if (id.getName().equals("http.server.requests")) {
-                    return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+                    return DistributionStatisticConfig.builder()
+                            .percentilesHistogram(true)
+                            .build()
+                            .merge(config);
                 }
                 return config;
             }

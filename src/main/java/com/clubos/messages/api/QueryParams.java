@@ -3,8 +3,7 @@ package com.clubos.messages.api;
 /** Parses numeric query parameters with errors that name the parameter. */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /**
      * A page size: absent → {@code defaultValue}; above {@code max} → {@code max}; not a whole

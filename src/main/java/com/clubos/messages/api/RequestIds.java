@@ -22,7 +22,9 @@ public class RequestIds {
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String given = ctx.request().getHeader(HEADER);
-            String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = given != null && SANE.matcher(given).matches()
+                    ? given
+                    : UUID.randomUUID().toString();
             // Quarkus keeps the MDC in the request's Vert.x context, so worker threads see it too.
             MDC.put(MDC_KEY, id);
             ctx.response().putHeader(HEADER, id);

@@ -7,8 +7,7 @@ public final class SessionEnded {
 
     public static final String MESSAGE = "Your session has ended because your account was changed; sign in again";
 
-    private SessionEnded() {
-    }
+    private SessionEnded() {}
 
     public static AuthenticationFailedException exception() {
         return new AuthenticationFailedException(MESSAGE);

@@ -1,14 +1,14 @@
 package com.clubos.messages.audit;
 
+import com.clubos.messages.api.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import com.clubos.messages.api.Cursor;
-import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -86,7 +86,9 @@ public class AuditEntry extends PanacheEntityBase {
             where.append(" and (at < :beforeAt or (at = :beforeAt and id < :beforeId))");
             parameters.and("beforeAt", before.at()).and("beforeId", before.id());
         }
-        return find(where + " order by at desc, id desc", parameters).page(0, limit).list();
+        return find(where + " order by at desc, id desc", parameters)
+                .page(0, limit)
+                .list();
     }
 
     public Cursor cursor() {
@@ -94,6 +96,8 @@ public class AuditEntry extends PanacheEntityBase {
     }
 
     public static List<AuditEntry> latestFor(String action, int limit) {
-        return find("action = ?1 order by at desc, id desc", action).page(0, limit).list();
+        return find("action = ?1 order by at desc, id desc", action)
+                .page(0, limit)
+                .list();
     }
 }

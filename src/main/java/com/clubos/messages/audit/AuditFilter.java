@@ -7,5 +7,4 @@ import java.time.Instant;
  * ("optout."); {@code actor} case-insensitive; {@code target} exact (a customer's E.164 number for
  * message and conversation actions); {@code since}/{@code until} bound the time. Null means any.
  */
-public record AuditFilter(String action, String actor, String target, Instant since, Instant until) {
-}
+public record AuditFilter(String action, String actor, String target, Instant since, Instant until) {}

@@ -46,18 +46,27 @@ public class AuditResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     public ApiPage<AuditView> list(
             @Parameter(description = "Exact action (message.send) or a family ending in a dot (optout.)")
-            @QueryParam("action") String action,
+                    @QueryParam("action")
+                    String action,
             @Parameter(description = "Who acted (staff name, username, or the customer's number for opt-outs)")
-            @QueryParam("actor") String actor,
+                    @QueryParam("actor")
+                    String actor,
             @Parameter(description = "What was acted on: a customer number in any format, or a snippet name")
-            @QueryParam("target") String target,
+                    @QueryParam("target")
+                    String target,
             @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("since") String since,
             @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("until") String until,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("before") String before,
             @Parameter(description = "1-500, default 50") @QueryParam("limit") String limit) {
-        AuditFilter filter = new AuditFilter(text(action, "action"), text(actor, "actor"), target(target),
-                instant(since, "since"), instant(until, "until"));
-        return service.page(filter, before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
+        AuditFilter filter = new AuditFilter(
+                text(action, "action"),
+                text(actor, "actor"),
+                target(target),
+                instant(since, "since"),
+                instant(until, "until"));
+        return service.page(
+                filter,
+                before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
                 QueryParams.limit(limit, "limit", DEFAULT_LIMIT, MAX_LIMIT));
     }
 

@@ -14,7 +14,8 @@ public class AuditService {
         List<AuditEntry> entries = AuditEntry.page(filter, before, limit + 1);
         boolean more = entries.size() > limit;
         List<AuditEntry> shown = more ? entries.subList(0, limit) : entries;
-        return ApiPage.of(shown.stream().map(AuditView::of).toList(),
+        return ApiPage.of(
+                shown.stream().map(AuditView::of).toList(),
                 more ? shown.get(shown.size() - 1).cursor().encode() : null);
     }
 }

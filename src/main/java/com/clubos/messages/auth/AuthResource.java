@@ -45,8 +45,8 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong username or password")
     @APIResponse(responseCode = "429", description = "Too many failed attempts")
-    public ApiResponse<LoginResult> login(@Valid @NotNull(message = "body is required") LoginRequest request,
-                                          @Context HttpServerRequest http) {
+    public ApiResponse<LoginResult> login(
+            @Valid @NotNull(message = "body is required") LoginRequest request, @Context HttpServerRequest http) {
         return ApiResponse.ok(loginService.login(request, address(http)));
     }
 
@@ -54,8 +54,9 @@ public class AuthResource {
     @Path("/password")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.SUPPORT})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Change one's own password: {currentPassword, newPassword}. Other sessions end; "
-            + "the answer carries this session's new token")
+    @Operation(
+            summary = "Change one's own password: {currentPassword, newPassword}. Other sessions end; "
+                    + "the answer carries this session's new token")
     @APIResponse(responseCode = "400", description = "Wrong current password, a weak new one, or a ClubOS account")
     @APIResponse(responseCode = "429", description = "Too many wrong current passwords")
     public ApiResponse<TokenIssuer.IssuedToken> changePassword(

@@ -68,7 +68,8 @@ public class FirstAdmin {
                 }
                 LOG.errorf("ADMIN_PASSWORD is refused (%s): no admin was created from ADMIN_USERNAME", problem.get());
             } else if (username.isPresent() || password.isPresent()) {
-                LOG.error("Set both ADMIN_USERNAME and ADMIN_PASSWORD to create the first admin at start; only one is set");
+                LOG.error(
+                        "Set both ADMIN_USERNAME and ADMIN_PASSWORD to create the first admin at start; only one is set");
             }
             return SetupCodes.issue(Instant.now());
         });
@@ -98,14 +99,17 @@ public class FirstAdmin {
         } else {
             admin = StaffUser.create(username, username, Roles.ADMIN, password);
         }
-        AuditEntry.record("system", "staff.bootstrap", admin.staffId(), Map.of("username", username, "from", "ADMIN_USERNAME"));
+        AuditEntry.record(
+                "system", "staff.bootstrap", admin.staffId(), Map.of("username", username, "from", "ADMIN_USERNAME"));
     }
 
     private void printSetupLink(String code) {
         String base = config.publicUrl().map(url -> url.replaceAll("/+$", "")).orElse("http://localhost:" + port);
-        LOG.warnf("%n%n  No admin account exists yet. To create the first admin, open within an hour (the link works once):%n"
-                + "    %s/setup?code=%s%n"
-                + "  Or set ADMIN_USERNAME and ADMIN_PASSWORD (from a Secret) and restart.%n", base, code);
+        LOG.warnf(
+                "%n%n  No admin account exists yet. To create the first admin, open within an hour (the link works once):%n"
+                        + "    %s/setup?code=%s%n"
+                        + "  Or set ADMIN_USERNAME and ADMIN_PASSWORD (from a Secret) and restart.%n",
+                base, code);
     }
 
     @Transactional
@@ -119,10 +123,12 @@ public class FirstAdmin {
     public LoginResult complete(SetupRequest request) {
         SetupCodes.lock();
         if (StaffUser.countActiveAdmins() > 0) {
-            throw new ApiException(Response.Status.CONFLICT, "Setup is already done: sign in, or ask an admin for an account");
+            throw new ApiException(
+                    Response.Status.CONFLICT, "Setup is already done: sign in, or ask an admin for an account");
         }
         if (!SetupCodes.consume(request.code())) {
-            throw new ApiException(Response.Status.FORBIDDEN,
+            throw new ApiException(
+                    Response.Status.FORBIDDEN,
                     "This setup link is wrong, expired or already used; restart the service for a new one (it is printed in the log)");
         }
         String username = request.username().strip();

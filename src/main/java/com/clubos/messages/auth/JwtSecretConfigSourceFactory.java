@@ -31,8 +31,7 @@ public class JwtSecretConfigSourceFactory implements ConfigSourceFactory {
     }
 
     static String toJwk(String secret) {
-        String k = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        String k = Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
         return "{\"kty\":\"oct\",\"k\":\"" + k + "\"}";
     }
 }

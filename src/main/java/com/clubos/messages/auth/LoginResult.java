@@ -6,10 +6,9 @@ import java.time.Instant;
 public record LoginResult(String token, Instant expiresAt, User user) {
 
     static LoginResult of(TokenIssuer.IssuedToken issued, StaffUser staff) {
-        return new LoginResult(issued.token(), issued.expiresAt(),
-                new User(staff.id, staff.username, staff.displayName, staff.role));
+        return new LoginResult(
+                issued.token(), issued.expiresAt(), new User(staff.id, staff.username, staff.displayName, staff.role));
     }
 
-    public record User(long id, String username, String name, String role) {
-    }
+    public record User(long id, String username, String name, String role) {}
 }

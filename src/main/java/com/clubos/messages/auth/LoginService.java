@@ -43,11 +43,11 @@ public class LoginService {
                 .or(() -> throttle.lockedFor(addressKey, config.loginMaxFailuresPerAddress()));
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
-            throw ApiException.tooManyRequests(
-                    "Too many failed logins; try again in " + seconds + " seconds", seconds);
+            throw ApiException.tooManyRequests("Too many failed logins; try again in " + seconds + " seconds", seconds);
         }
 
-        Optional<StaffUser> user = StaffUser.findActiveByUsername(request.username().strip());
+        Optional<StaffUser> user =
+                StaffUser.findActiveByUsername(request.username().strip());
         boolean matches;
         if (user.isPresent()) {
             matches = user.get().passwordMatches(request.password());

@@ -46,7 +46,8 @@ public class LoginThrottle {
             if (times.size() < maxFailures) {
                 return Optional.empty();
             }
-            return Optional.of(Duration.between(clock.instant(), times.peekFirst().plus(window)));
+            return Optional.of(
+                    Duration.between(clock.instant(), times.peekFirst().plus(window)));
         }
     }
 

@@ -5,5 +5,4 @@ import jakarta.validation.constraints.NotBlank;
 /** PUT /api/auth/password: one's own password. */
 public record PasswordChangeRequest(
         @NotBlank(message = "is required") String currentPassword,
-        @NotBlank(message = "is required") String newPassword) {
-}
+        @NotBlank(message = "is required") String newPassword) {}

@@ -23,8 +23,7 @@ public final class PasswordPolicy {
     private static final String COMMON_LIST = "/auth/common-passwords.txt";
     private static final Set<String> COMMON = load();
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why the password is refused, in words for the person choosing it; empty when it is fine. */
     public static Optional<String> problem(String password, String username) {

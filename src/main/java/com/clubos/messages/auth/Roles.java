@@ -10,6 +10,5 @@ public final class Roles {
     /** Most powerful first. */
     public static final List<String> ALL = List.of(ADMIN, OPERATOR, SUPPORT);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -48,19 +48,21 @@ public class StaffAccountResource {
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(@Valid @NotNull(message = "body is required") NewStaffRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(ApiResponse.ok(accounts.create(request, staff.member()))).build();
+                .entity(ApiResponse.ok(accounts.create(request, staff.member())))
+                .build();
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an account: {displayName?, role?, active?, password?}. "
-            + "Deactivation, a new role or a new password ends the account's open sessions at once")
+    @Operation(
+            summary = "Change an account: {displayName?, role?, active?, password?}. "
+                    + "Deactivation, a new role or a new password ends the account's open sessions at once")
     @APIResponse(responseCode = "400", description = "Nothing to change, an unknown role or a weak password")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "It would leave no active admin, or deactivate yourself")
-    public ApiResponse<StaffAccountView> update(@PathParam("id") long id,
-                                                @Valid @NotNull(message = "body is required") StaffUpdateRequest request) {
+    public ApiResponse<StaffAccountView> update(
+            @PathParam("id") long id, @Valid @NotNull(message = "body is required") StaffUpdateRequest request) {
         return ApiResponse.ok(accounts.update(id, request, staff.member()));
     }
 }

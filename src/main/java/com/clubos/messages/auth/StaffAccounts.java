@@ -27,8 +27,12 @@ public class StaffAccounts {
     private final TokenIssuer tokens;
     private final KnownLines knownLines;
 
-    public StaffAccounts(StaffSessions sessions, LoginThrottle throttle, AuthConfig config, TokenIssuer tokens,
-                         KnownLines knownLines) {
+    public StaffAccounts(
+            StaffSessions sessions,
+            LoginThrottle throttle,
+            AuthConfig config,
+            TokenIssuer tokens,
+            KnownLines knownLines) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.config = config;
@@ -54,7 +58,10 @@ public class StaffAccounts {
         String displayName = displayNameOr(request.displayName(), username);
         StaffUser user = StaffUser.create(username, displayName, role, request.password());
         user.lines = lines;
-        AuditEntry.record(actor.name(), "staff.create", user.staffId(),
+        AuditEntry.record(
+                actor.name(),
+                "staff.create",
+                user.staffId(),
                 Map.of("username", username, "displayName", displayName, "role", role, "lines", List.of(lines)));
         return StaffAccountView.of(user);
     }
@@ -79,19 +86,24 @@ public class StaffAccounts {
         if (request.password() != null) {
             requireAcceptable(request.password(), user.username);
         }
-        boolean losesAdmin = user.active && Roles.ADMIN.equals(user.role)
+        boolean losesAdmin = user.active
+                && Roles.ADMIN.equals(user.role)
                 && (Boolean.FALSE.equals(request.active()) || (newRole != null && !Roles.ADMIN.equals(newRole)));
         if (losesAdmin && StaffUser.lockActiveAdmins().size() <= 1) {
             throw conflict(user.username + " is the last active admin: make another account admin first");
         }
-        if (Boolean.FALSE.equals(request.active()) && user.active && user.staffId().equals(actor.id())) {
+        if (Boolean.FALSE.equals(request.active())
+                && user.active
+                && user.staffId().equals(actor.id())) {
             throw conflict("You cannot deactivate your own account; ask another admin");
         }
 
         Map<String, Object> changes = new LinkedHashMap<>();
         boolean endSessions = false;
         if (request.displayName() != null && !request.displayName().strip().equals(user.displayName)) {
-            changes.put("displayName", Map.of("from", user.displayName, "to", request.displayName().strip()));
+            changes.put(
+                    "displayName",
+                    Map.of("from", user.displayName, "to", request.displayName().strip()));
             user.displayName = request.displayName().strip();
         }
         if (newRole != null && !newRole.equals(user.role)) {
@@ -140,12 +152,15 @@ public class StaffAccounts {
 
     @Transactional(dontRollbackOn = ApiException.class)
     StaffUser applyPasswordChange(Optional<String> ownAccountId, PasswordChangeRequest request) {
-        StaffUser user = ownAccountId.flatMap(StaffUser::findByStaffId).filter(account -> account.active)
+        StaffUser user = ownAccountId
+                .flatMap(StaffUser::findByStaffId)
+                .filter(account -> account.active)
                 .orElseThrow(() -> ApiException.badRequest("Your password is managed by ClubOS: change it there"));
         String throttleKey = LoginService.userKey(user.username);
         throttle.lockedFor(throttleKey, config.loginMaxFailures()).ifPresent(wait -> {
-            throw ApiException.tooManyRequests("Too many wrong passwords; try again in "
-                    + Math.max(1, wait.toSeconds()) + " seconds", Math.max(1, wait.toSeconds()));
+            throw ApiException.tooManyRequests(
+                    "Too many wrong passwords; try again in " + Math.max(1, wait.toSeconds()) + " seconds",
+                    Math.max(1, wait.toSeconds()));
         });
         if (!user.passwordMatches(request.currentPassword())) {
             throttle.recordFailure(throttleKey);
@@ -175,8 +190,10 @@ public class StaffAccounts {
     private String[] lines(List<String> requested) {
         java.util.TreeSet<String> resolved = new java.util.TreeSet<>();
         for (String entry : requested == null ? List.<String>of() : requested) {
-            resolved.add(knownLines.resolve(entry).orElseThrow(() -> ApiException.badRequest(
-                    "lines: '" + shorten(entry) + "' is not one of our lines (GET /api/messages/lines)")));
+            resolved.add(knownLines
+                    .resolve(entry)
+                    .orElseThrow(() -> ApiException.badRequest(
+                            "lines: '" + shorten(entry) + "' is not one of our lines (GET /api/messages/lines)")));
         }
         return resolved.toArray(String[]::new);
     }

@@ -29,14 +29,16 @@ public class StaffDirectory {
         if (last != null && last.isAfter(Instant.now().minus(REFRESH_EVERY))) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> Panache.getEntityManager()
+                        .createNativeQuery("""
                         INSERT INTO staff_seen (id, display_name, role, last_seen_at) VALUES (:id, :name, :role, now())
                         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name,
                             role = EXCLUDED.role, last_seen_at = now()""")
-                .setParameter("id", member.id())
-                .setParameter("name", member.name())
-                .setParameter("role", member.role())
-                .executeUpdate());
+                        .setParameter("id", member.id())
+                        .setParameter("name", member.name())
+                        .setParameter("role", member.role())
+                        .executeUpdate());
         recordedAt.put(member.id(), Instant.now());
     }
 
@@ -53,7 +55,8 @@ public class StaffDirectory {
 
     @SuppressWarnings("unchecked")
     private List<StaffMember> query(String where, Map<String, Object> parameters) {
-        var query = Panache.getEntityManager().createNativeQuery("""
+        var query =
+                Panache.getEntityManager().createNativeQuery("""
                 SELECT id, display_name, role FROM (
                     SELECT 'staff-' || id AS id, display_name, role FROM staff_users WHERE active
                     UNION ALL
@@ -61,9 +64,10 @@ public class StaffDirectory {
                     WHERE s.id NOT IN (SELECT 'staff-' || id FROM staff_users)
                 ) staff""" + " " + where + " ORDER BY lower(display_name), id");
         parameters.forEach(query::setParameter);
-        return ((List<Object[]>) query.getResultList()).stream()
-                .map(row -> new StaffMember((String) row[0], (String) row[1], (String) row[2]))
-                .toList();
+        return ((List<Object[]>) query.getResultList())
+                .stream()
+                        .map(row -> new StaffMember((String) row[0], (String) row[1], (String) row[2]))
+                        .toList();
     }
 
     /** For tests that empty the tables underneath it. */

@@ -27,6 +27,7 @@ public class StaffSessions {
 
     /** The PostgreSQL NOTIFY channel; the payload is the staff id ("staff-12"), or "*" for everyone. */
     public static final String CHANNEL = "clubos_staff_sessions";
+
     public static final String VERSION_CLAIM = "sv";
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
 
@@ -67,18 +68,23 @@ public class StaffSessions {
     }
 
     private Entry load(long id) {
-        List<?> rows = QuarkusTransaction.joiningExisting().call(() -> Panache.getEntityManager()
-                .createNativeQuery("SELECT active, session_version, array_to_string(lines, ',') FROM staff_users WHERE id = :id")
-                .setParameter("id", id)
-                .getResultList());
+        List<?> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> Panache.getEntityManager()
+                        .createNativeQuery(
+                                "SELECT active, session_version, array_to_string(lines, ',') FROM staff_users WHERE id = :id")
+                        .setParameter("id", id)
+                        .getResultList());
         Entry entry;
         if (rows.isEmpty()) {
             entry = new Entry(false, -1, List.of(), System.nanoTime());
         } else {
             Object[] row = (Object[]) rows.get(0);
             String lines = (String) row[2];
-            entry = new Entry((Boolean) row[0], ((Number) row[1]).intValue(),
-                    lines == null || lines.isEmpty() ? List.of() : List.of(lines.split(",")), System.nanoTime());
+            entry = new Entry(
+                    (Boolean) row[0],
+                    ((Number) row[1]).intValue(),
+                    lines == null || lines.isEmpty() ? List.of() : List.of(lines.split(",")),
+                    System.nanoTime());
         }
         cache.put(id, entry);
         return entry;
@@ -124,7 +130,8 @@ public class StaffSessions {
 
     /** In the caller's transaction: tells every replica, once it commits, that this account's sessions changed. */
     static void announce(String staffId) {
-        Panache.getEntityManager().createNativeQuery("SELECT pg_notify(:channel, :staff)")
+        Panache.getEntityManager()
+                .createNativeQuery("SELECT pg_notify(:channel, :staff)")
                 .setParameter("channel", CHANNEL)
                 .setParameter("staff", staffId)
                 .getSingleResult();

@@ -5,5 +5,4 @@ package com.clubos.messages.auth;
  * no longer stand. {@code staffId} is "staff-12", or null when this replica may have missed such
  * changes (its LISTEN connection was down) and must forget everything it cached.
  */
-public record StaffSessionsEnded(String staffId) {
-}
+public record StaffSessionsEnded(String staffId) {}

@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Size;
 
 /** PATCH /api/admin/staff/{id}: only the fields present change. */
 public record StaffUpdateRequest(
-        @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String displayName,
+        @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+        String displayName,
+
         String role,
         Boolean active,
         String password,

@@ -58,7 +58,8 @@ public class StaffUser extends PanacheEntityBase {
     public String[] lines = new String[0];
 
     public static Optional<StaffUser> findActiveByUsername(String username) {
-        return find("lower(username) = ?1 and active = true", username.toLowerCase()).firstResultOptional();
+        return find("lower(username) = ?1 and active = true", username.toLowerCase())
+                .firstResultOptional();
     }
 
     public static Optional<StaffUser> findByUsername(String username) {
@@ -92,7 +93,8 @@ public class StaffUser extends PanacheEntityBase {
      */
     public static List<StaffUser> lockActiveAdmins() {
         return find("role = ?1 and active = true order by id", Roles.ADMIN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     public static long countActiveAdmins() {

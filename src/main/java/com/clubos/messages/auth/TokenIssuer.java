@@ -14,6 +14,7 @@ public class TokenIssuer {
 
     /** Marks tokens this service issued, the ones it may refresh. */
     public static final String ISSUED_BY_CLAIM = "issuedBy";
+
     public static final String ISSUED_BY_US = "clubos-messages";
 
     private final AuthConfig config;
@@ -23,7 +24,8 @@ public class TokenIssuer {
     }
 
     public IssuedToken issue(StaffUser user) {
-        String secret = config.jwtSecret().filter(s -> !s.isBlank())
+        String secret = config.jwtSecret()
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new IllegalStateException("CLUBOS_JWT_SECRET is not set"));
         Instant expiresAt = Instant.now().plus(config.tokenLifetime());
         String token = Jwt.issuer(config.issuer())
@@ -42,6 +44,5 @@ public class TokenIssuer {
         return new IssuedToken(token, expiresAt);
     }
 
-    public record IssuedToken(String token, Instant expiresAt) {
-    }
+    public record IssuedToken(String token, Instant expiresAt) {}
 }

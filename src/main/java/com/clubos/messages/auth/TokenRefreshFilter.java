@@ -40,6 +40,7 @@ public class TokenRefreshFilter {
         }
         StaffUser.findByStaffId(jwt.getName())
                 .filter(user -> user.active)
-                .ifPresent(user -> response.getHeaders().putSingle(HEADER, issuer.issue(user).token()));
+                .ifPresent(user -> response.getHeaders()
+                        .putSingle(HEADER, issuer.issue(user).token()));
     }
 }

@@ -1,11 +1,11 @@
 package com.clubos.messages.conversation;
 
 import com.clubos.messages.api.Cursor;
+import com.clubos.messages.line.LineScope;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageDirection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
-import com.clubos.messages.line.LineScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -140,8 +140,10 @@ public class Conversation extends PanacheEntityBase {
             parameters.and("at", before.at()).and("id", before.id());
         }
         TypedQuery<Conversation> query = getEntityManager()
-                .createQuery("select c from Conversation c left join fetch c.lastMessage where " + where
-                        + " order by c.lastMessageAt desc, c.id desc", Conversation.class)
+                .createQuery(
+                        "select c from Conversation c left join fetch c.lastMessage where " + where
+                                + " order by c.lastMessageAt desc, c.id desc",
+                        Conversation.class)
                 .setFirstResult(offset)
                 .setMaxResults(limit);
         parameters.map().forEach(query::setParameter);
@@ -155,7 +157,8 @@ public class Conversation extends PanacheEntityBase {
 
     /** The conversation with this customer; with several of our lines, the most recently active. */
     public static Optional<Conversation> findByCustomer(String phoneNumber) {
-        return find("phoneNumber = ?1 order by lastMessageAt desc, id desc", phoneNumber).firstResultOptional();
+        return find("phoneNumber = ?1 order by lastMessageAt desc, id desc", phoneNumber)
+                .firstResultOptional();
     }
 
     /** The same, among the lines of {@code scope} only. */
@@ -163,12 +166,16 @@ public class Conversation extends PanacheEntityBase {
         if (scope.everyLine()) {
             return findByCustomer(phoneNumber);
         }
-        return find("phoneNumber = ?1 and lineNumber in ?2 order by lastMessageAt desc, id desc",
-                phoneNumber, scope.only().orElseThrow()).firstResultOptional();
+        return find(
+                        "phoneNumber = ?1 and lineNumber in ?2 order by lastMessageAt desc, id desc",
+                        phoneNumber,
+                        scope.only().orElseThrow())
+                .firstResultOptional();
     }
 
     public static Optional<Conversation> findByLineAndCustomer(String lineNumber, String phoneNumber) {
-        return find("lineNumber = ?1 and phoneNumber = ?2", lineNumber, phoneNumber).firstResultOptional();
+        return find("lineNumber = ?1 and phoneNumber = ?2", lineNumber, phoneNumber)
+                .firstResultOptional();
     }
 
     /**
@@ -176,7 +183,8 @@ public class Conversation extends PanacheEntityBase {
      * any concurrency: PostgreSQL's ON CONFLICT settles which insert wins.
      */
     public static long upsert(String lineNumber, String phoneNumber, String customerName) {
-        Number id = (Number) getEntityManager().createNativeQuery("""
+        Number id = (Number) getEntityManager()
+                .createNativeQuery("""
                         INSERT INTO openphone_conversations (line_number, phone_number, customer_name)
                         VALUES (:line, :phone, :name)
                         ON CONFLICT (line_number, phone_number)
@@ -195,7 +203,8 @@ public class Conversation extends PanacheEntityBase {
      * out of order leave the newest one as "last". A customer's text reopens a done conversation.
      */
     public static void countMessage(Message message, boolean unread) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         UPDATE openphone_conversations SET
                             message_count = message_count + 1,
                             unread_count = unread_count + :unread,
@@ -240,13 +249,21 @@ public class Conversation extends PanacheEntityBase {
 
     /** Gives a name to this customer's conversations that have none yet ("Unknown"). */
     public static int nameIfUnknown(String phoneNumber, String customerName) {
-        return update("customerName = ?1, updatedAt = ?2 where phoneNumber = ?3 and customerName = ?4",
-                customerName, Message.now(), phoneNumber, UNKNOWN_NAME);
+        return update(
+                "customerName = ?1, updatedAt = ?2 where phoneNumber = ?3 and customerName = ?4",
+                customerName,
+                Message.now(),
+                phoneNumber,
+                UNKNOWN_NAME);
     }
 
     public static int assign(long id, String assigneeId, String assigneeName) {
-        return update("assigneeId = ?1, assigneeName = ?2, updatedAt = ?3 where id = ?4",
-                assigneeId, assigneeName, Message.now(), id);
+        return update(
+                "assigneeId = ?1, assigneeName = ?2, updatedAt = ?3 where id = ?4",
+                assigneeId,
+                assigneeName,
+                Message.now(),
+                id);
     }
 
     public static int setInboxStatus(long id, InboxStatus status) {
@@ -259,15 +276,17 @@ public class Conversation extends PanacheEntityBase {
      * choice. Says whether it applied (the state may have been the same already).
      */
     public static boolean applyOptOut(long id, boolean optedOut, Instant at, long messageId) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                         UPDATE openphone_conversations SET opted_out = :optedOut, opt_out_changed_at = :at,
                             opt_out_message_id = :messageId, updated_at = now()
                         WHERE id = :id AND (opt_out_changed_at IS NULL OR opt_out_changed_at < :at)""")
-                .setParameter("optedOut", optedOut)
-                .setParameter("at", at)
-                .setParameter("messageId", messageId)
-                .setParameter("id", id)
-                .executeUpdate() == 1;
+                        .setParameter("optedOut", optedOut)
+                        .setParameter("at", at)
+                        .setParameter("messageId", messageId)
+                        .setParameter("id", id)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -286,7 +305,8 @@ public class Conversation extends PanacheEntityBase {
     @SuppressWarnings("unchecked")
     public static java.util.Map<String, Long> unreadByLine() {
         java.util.Map<String, Long> byLine = new java.util.LinkedHashMap<>();
-        for (Object[] row : (java.util.List<Object[]>) getEntityManager().createNativeQuery("""
+        for (Object[] row : (java.util.List<Object[]>)
+                getEntityManager().createNativeQuery("""
                         SELECT line_number, sum(unread_count) FROM openphone_conversations
                         WHERE unread_count > 0 GROUP BY line_number""").getResultList()) {
             byLine.put((String) row[0], ((Number) row[1]).longValue());

@@ -38,8 +38,10 @@ public class ConversationNote extends PanacheEntityBase {
 
     /** The newest {@code limit} notes of a conversation, oldest first. */
     public static List<ConversationNote> newest(long conversationId, int limit) {
-        List<ConversationNote> notes = new ArrayList<>(
-                find("conversationId = ?1 order by createdAt desc, id desc", conversationId).page(0, limit).list());
+        List<ConversationNote> notes =
+                new ArrayList<>(find("conversationId = ?1 order by createdAt desc, id desc", conversationId)
+                        .page(0, limit)
+                        .list());
         Collections.reverse(notes);
         return notes;
     }

@@ -5,11 +5,11 @@ import com.clubos.messages.api.ApiPage;
 import com.clubos.messages.api.ApiResponse;
 import com.clubos.messages.api.Cursor;
 import com.clubos.messages.api.QueryParams;
+import com.clubos.messages.auth.CurrentStaff;
 import com.clubos.messages.auth.Roles;
 import com.clubos.messages.message.MessageView;
-import jakarta.annotation.security.RolesAllowed;
-import com.clubos.messages.auth.CurrentStaff;
 import com.clubos.messages.phone.PhoneNumbers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -41,8 +41,8 @@ public class ConversationResource {
     private final CurrentStaff staff;
     private final PhoneNumbers phoneNumbers;
 
-    public ConversationResource(ConversationService service, MessagesConfig config, CurrentStaff staff,
-                                PhoneNumbers phoneNumbers) {
+    public ConversationResource(
+            ConversationService service, MessagesConfig config, CurrentStaff staff, PhoneNumbers phoneNumbers) {
         this.service = service;
         this.config = config;
         this.staff = staff;
@@ -51,7 +51,8 @@ public class ConversationResource {
 
     @GET
     @Path("/conversations")
-    @Operation(summary = "List conversations, most recent activity first",
+    @Operation(
+            summary = "List conversations, most recent activity first",
             description = "Each item carries lastMessage, messageCount and (unless fields=summary) its recent "
                     + "messages, oldest first. Page with limit/offset or with the before cursor (nextCursor).")
     @APIResponse(responseCode = "200", description = "A page of conversations")
@@ -60,17 +61,26 @@ public class ConversationResource {
             @Parameter(description = "1-200, default 50 (larger values are capped)") @QueryParam("limit") String limit,
             @Parameter(description = "Rows to skip, default 0") @QueryParam("offset") String offset,
             @Parameter(description = "Digits of the number in any formatting, or part of the name")
-            @QueryParam("search") String search,
+                    @QueryParam("search")
+                    String search,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("before") String before,
-            @Parameter(description = "summary: leave out each conversation's recent messages")
-            @QueryParam("fields") String fields,
+            @Parameter(description = "summary: leave out each conversation's recent messages") @QueryParam("fields")
+                    String fields,
             @Parameter(description = "me (assigned to the caller), unassigned, or all (default)")
-            @QueryParam("assigned") String assigned,
-            @Parameter(description = "Only conversations assigned to this staff id") @QueryParam("assignee") String assignee,
+                    @QueryParam("assigned")
+                    String assigned,
+            @Parameter(description = "Only conversations assigned to this staff id") @QueryParam("assignee")
+                    String assignee,
             @Parameter(description = "open, done, or all (default)") @QueryParam("status") String status,
-            @Parameter(description = "Only this line (location), as its number in any format") @QueryParam("line") String line) {
-        return service.list(new ConversationFilter(search, assigneeFilter(assigned, assignee), statusFilter(status),
-                        lineFilter(line), service.scope()),
+            @Parameter(description = "Only this line (location), as its number in any format") @QueryParam("line")
+                    String line) {
+        return service.list(
+                new ConversationFilter(
+                        search,
+                        assigneeFilter(assigned, assignee),
+                        statusFilter(status),
+                        lineFilter(line),
+                        service.scope()),
                 before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
                 QueryParams.offset(offset, "offset"),
                 QueryParams.limit(limit, "limit", DEFAULT_CONVERSATIONS, config.maxPageSize()),
@@ -102,7 +112,8 @@ public class ConversationResource {
         if (status == null || status.isBlank() || status.equalsIgnoreCase("all")) {
             return null;
         }
-        return InboxStatus.parse(status).orElseThrow(() -> ApiException.badRequest("status: must be open, done or all"));
+        return InboxStatus.parse(status)
+                .orElseThrow(() -> ApiException.badRequest("status: must be open, done or all"));
     }
 
     @GET
@@ -112,11 +123,13 @@ public class ConversationResource {
     @APIResponse(responseCode = "404", description = "Conversation not found")
     public ApiResponse<ConversationView> open(
             @Parameter(description = "Customer number: E.164 (URL-encoded), digits or national format")
-            @PathParam("phoneNumber") String phoneNumber,
-            @Parameter(description = "Our OpenPhone line, when the customer talks to several") @QueryParam("line") String line,
+                    @PathParam("phoneNumber")
+                    String phoneNumber,
+            @Parameter(description = "Our OpenPhone line, when the customer talks to several") @QueryParam("line")
+                    String line,
             @Parameter(description = "Messages to return, default 50") @QueryParam("limit") String limit) {
-        return ApiResponse.ok(service.open(phoneNumber, line,
-                QueryParams.limit(limit, "limit", DEFAULT_MESSAGES, config.maxPageSize())));
+        return ApiResponse.ok(service.open(
+                phoneNumber, line, QueryParams.limit(limit, "limit", DEFAULT_MESSAGES, config.maxPageSize())));
     }
 
     @GET
@@ -127,9 +140,12 @@ public class ConversationResource {
     public ApiPage<MessageView> history(
             @PathParam("phoneNumber") String phoneNumber,
             @QueryParam("line") String line,
-            @Parameter(description = "olderCursor / nextCursor from the previous page") @QueryParam("before") String before,
+            @Parameter(description = "olderCursor / nextCursor from the previous page") @QueryParam("before")
+                    String before,
             @QueryParam("limit") String limit) {
-        return service.history(phoneNumber, line,
+        return service.history(
+                phoneNumber,
+                line,
                 before == null || before.isBlank() ? null : Cursor.decode(before, "before"),
                 QueryParams.limit(limit, "limit", DEFAULT_MESSAGES, config.maxPageSize()));
     }
@@ -151,8 +167,8 @@ public class ConversationResource {
     @APIResponse(responseCode = "200", description = "The renamed conversation")
     @APIResponse(responseCode = "400", description = "Blank, too long or control characters")
     @APIResponse(responseCode = "404", description = "Conversation not found")
-    public ApiResponse<ConversationView> rename(@PathParam("phoneNumber") String phoneNumber,
-                                                @QueryParam("line") String line, RenameRequest request) {
+    public ApiResponse<ConversationView> rename(
+            @PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line, RenameRequest request) {
         return ApiResponse.ok(service.rename(phoneNumber, line, request, staff.displayName()));
     }
 

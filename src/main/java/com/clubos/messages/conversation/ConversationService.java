@@ -3,11 +3,11 @@ package com.clubos.messages.conversation;
 import com.clubos.messages.api.ApiException;
 import com.clubos.messages.api.ApiPage;
 import com.clubos.messages.api.Cursor;
+import com.clubos.messages.audit.AuditEntry;
+import com.clubos.messages.line.CurrentScope;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageView;
 import com.clubos.messages.phone.PhoneNumbers;
-import com.clubos.messages.audit.AuditEntry;
-import com.clubos.messages.line.CurrentScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -29,8 +29,8 @@ public class ConversationService {
     private final Event<ConversationChanged> changes;
     private final CurrentScope scope;
 
-    public ConversationService(PhoneNumbers phoneNumbers, MessagesConfig config, Event<ConversationChanged> changes,
-                               CurrentScope scope) {
+    public ConversationService(
+            PhoneNumbers phoneNumbers, MessagesConfig config, Event<ConversationChanged> changes, CurrentScope scope) {
         this.phoneNumbers = phoneNumbers;
         this.config = config;
         this.changes = changes;
@@ -39,8 +39,8 @@ public class ConversationService {
 
     /** Conversations, most recent activity first, each with its last message and, if asked, its recent ones. */
     @Transactional
-    public ApiPage<ConversationView> list(ConversationFilter filter, Cursor before, int offset, int limit,
-                                          boolean withMessages) {
+    public ApiPage<ConversationView> list(
+            ConversationFilter filter, Cursor before, int offset, int limit, boolean withMessages) {
         List<Conversation> page = Conversation.page(filter, before, offset, limit + 1);
         boolean more = page.size() > limit;
         List<Conversation> shown = more ? page.subList(0, limit) : page;
@@ -72,7 +72,9 @@ public class ConversationService {
         }
         Conversation.getEntityManager().refresh(conversation);
         List<Message> messages = Message.newestPage(conversation.id, null, limit + 1);
-        List<NoteView> notes = ConversationNote.newest(conversation.id, NOTES_SHOWN).stream().map(NoteView::of).toList();
+        List<NoteView> notes = ConversationNote.newest(conversation.id, NOTES_SHOWN).stream()
+                .map(NoteView::of)
+                .toList();
         return ConversationView.of(conversation, views(messages, limit), olderCursor(messages, limit), notes);
     }
 
@@ -95,7 +97,9 @@ public class ConversationService {
     /** Staff rename a customer; audited. */
     @Transactional
     public ConversationView rename(String phoneNumber, String line, RenameRequest request, String actor) {
-        String name = request == null || request.customerName() == null ? "" : request.customerName().strip();
+        String name = request == null || request.customerName() == null
+                ? ""
+                : request.customerName().strip();
         if (name.isEmpty()) {
             throw ApiException.badRequest("customer_name: must not be blank");
         }
@@ -108,7 +112,10 @@ public class ConversationService {
         Conversation conversation = find(phoneNumber, line);
         String previous = conversation.customerName;
         Conversation.rename(conversation.id, name);
-        AuditEntry.record(actor, "conversation.rename", conversation.phoneNumber,
+        AuditEntry.record(
+                actor,
+                "conversation.rename",
+                conversation.phoneNumber,
                 Map.of("from", previous, "to", name, "conversationId", conversation.id));
         changes.fire(new ConversationChanged(ConversationChanged.Kind.UPDATED, conversation.id));
         Conversation.getEntityManager().refresh(conversation);
@@ -124,7 +131,11 @@ public class ConversationService {
                 byLine.put(line, unread);
             }
         });
-        return Map.of("totalUnread", byLine.values().stream().mapToLong(Long::longValue).sum(), "byLine", byLine);
+        return Map.of(
+                "totalUnread",
+                byLine.values().stream().mapToLong(Long::longValue).sum(),
+                "byLine",
+                byLine);
     }
 
     Conversation find(String phoneNumber, String line) {
@@ -160,10 +171,14 @@ public class ConversationService {
     /** Fetching one row more than the page tells whether older messages exist. */
     private static List<MessageView> views(List<Message> oldestFirst, int limit) {
         int skip = Math.max(0, oldestFirst.size() - limit);
-        return oldestFirst.subList(skip, oldestFirst.size()).stream().map(MessageView::of).toList();
+        return oldestFirst.subList(skip, oldestFirst.size()).stream()
+                .map(MessageView::of)
+                .toList();
     }
 
     private static String olderCursor(List<Message> oldestFirst, int limit) {
-        return oldestFirst.size() > limit ? oldestFirst.get(oldestFirst.size() - limit).cursor().encode() : null;
+        return oldestFirst.size() > limit
+                ? oldestFirst.get(oldestFirst.size() - limit).cursor().encode()
+                : null;
     }
 }

@@ -26,13 +26,24 @@ public record ConversationView(
         @JsonProperty("line_number") String lineNumber,
         @JsonProperty("line_name") String lineName,
         @JsonProperty("customer_name") String customerName,
-        @JsonProperty("employee_name") @JsonInclude(JsonInclude.Include.ALWAYS) String employeeName,
+
+        @JsonProperty("employee_name") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String employeeName,
+
         @JsonProperty("unread_count") int unreadCount,
-        @JsonProperty("last_read_at") @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastReadAt,
+
+        @JsonProperty("last_read_at") @JsonInclude(JsonInclude.Include.ALWAYS)
+        Instant lastReadAt,
+
         @JsonProperty("last_message_at") Instant lastMessageAt,
         @JsonProperty("inbox_status") InboxStatus inboxStatus,
-        @JsonProperty("assignee_id") @JsonInclude(JsonInclude.Include.ALWAYS) String assigneeId,
-        @JsonProperty("assignee_name") @JsonInclude(JsonInclude.Include.ALWAYS) String assigneeName,
+
+        @JsonProperty("assignee_id") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String assigneeId,
+
+        @JsonProperty("assignee_name") @JsonInclude(JsonInclude.Include.ALWAYS)
+        String assigneeName,
+
         @JsonProperty("opted_out") boolean optedOut,
         @JsonProperty("opted_out_at") Instant optedOutAt,
         @JsonProperty("created_at") Instant createdAt,
@@ -47,14 +58,30 @@ public record ConversationView(
         return of(c, messages, olderCursor, null);
     }
 
-    public static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor,
-                                      List<NoteView> notes) {
-        return new ConversationView(c.id, c.phoneNumber, Labels.phone(c.phoneNumber), c.lineNumber,
+    public static ConversationView of(
+            Conversation c, List<MessageView> messages, String olderCursor, List<NoteView> notes) {
+        return new ConversationView(
+                c.id,
+                c.phoneNumber,
+                Labels.phone(c.phoneNumber),
+                c.lineNumber,
                 Labels.line(c.lineNumber),
-                c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName, c.employeeName,
-                c.unreadCount, c.lastReadAt, c.lastMessageAt, c.inboxStatus, c.assigneeId, c.assigneeName,
-                c.optedOut, c.optedOut ? c.optOutChangedAt : null, c.createdAt, c.updatedAt,
-                c.lastMessage == null ? null : MessageView.of(c.lastMessage), c.messageCount, messages, olderCursor,
+                c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName,
+                c.employeeName,
+                c.unreadCount,
+                c.lastReadAt,
+                c.lastMessageAt,
+                c.inboxStatus,
+                c.assigneeId,
+                c.assigneeName,
+                c.optedOut,
+                c.optedOut ? c.optOutChangedAt : null,
+                c.createdAt,
+                c.updatedAt,
+                c.lastMessage == null ? null : MessageView.of(c.lastMessage),
+                c.messageCount,
+                messages,
+                olderCursor,
                 notes);
     }
 }

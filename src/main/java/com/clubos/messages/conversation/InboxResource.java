@@ -40,8 +40,8 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The conversation with its new assignee; pushed to every client")
     @APIResponse(responseCode = "400", description = "No such staff member")
     @APIResponse(responseCode = "404", description = "Conversation not found")
-    public ApiResponse<ConversationView> assign(@PathParam("phoneNumber") String phoneNumber,
-                                                @QueryParam("line") String line, AssignRequest request) {
+    public ApiResponse<ConversationView> assign(
+            @PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line, AssignRequest request) {
         return ApiResponse.ok(inbox.assign(phoneNumber, line, request, staff.member()));
     }
 
@@ -51,8 +51,8 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The conversation with its new status")
     @APIResponse(responseCode = "400", description = "Status is not open or done")
     @APIResponse(responseCode = "404", description = "Conversation not found")
-    public ApiResponse<ConversationView> setStatus(@PathParam("phoneNumber") String phoneNumber,
-                                                   @QueryParam("line") String line, InboxStatusRequest request) {
+    public ApiResponse<ConversationView> setStatus(
+            @PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line, InboxStatusRequest request) {
         return ApiResponse.ok(inbox.setStatus(phoneNumber, line, request, staff.member()));
     }
 
@@ -62,8 +62,8 @@ public class InboxResource {
     @APIResponse(responseCode = "201", description = "The note; pushed to every client as note.created")
     @APIResponse(responseCode = "400", description = "Blank, too long or control characters")
     @APIResponse(responseCode = "404", description = "Conversation not found")
-    public Response addNote(@PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line,
-                            NoteRequest request) {
+    public Response addNote(
+            @PathParam("phoneNumber") String phoneNumber, @QueryParam("line") String line, NoteRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(ApiResponse.ok(inbox.addNote(phoneNumber, line, request, staff.member())))
                 .build();

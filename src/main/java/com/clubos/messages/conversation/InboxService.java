@@ -25,8 +25,11 @@ public class InboxService {
     private final Event<ConversationChanged> changes;
     private final Event<NoteAdded> notes;
 
-    public InboxService(ConversationService conversations, StaffDirectory staff,
-                        Event<ConversationChanged> changes, Event<NoteAdded> notes) {
+    public InboxService(
+            ConversationService conversations,
+            StaffDirectory staff,
+            Event<ConversationChanged> changes,
+            Event<NoteAdded> notes) {
         this.conversations = conversations;
         this.staff = staff;
         this.changes = changes;
@@ -37,9 +40,12 @@ public class InboxService {
     @Transactional
     public ConversationView assign(String phoneNumber, String line, AssignRequest request, StaffMember actor) {
         if (request == null) {
-            throw ApiException.badRequest("Request body is required: {\"assigneeId\": \"…\"} or {\"assigneeId\": null}");
+            throw ApiException.badRequest(
+                    "Request body is required: {\"assigneeId\": \"…\"} or {\"assigneeId\": null}");
         }
-        String wanted = request.assigneeId() == null || request.assigneeId().isBlank() ? null : request.assigneeId().strip();
+        String wanted = request.assigneeId() == null || request.assigneeId().isBlank()
+                ? null
+                : request.assigneeId().strip();
         StaffMember assignee = null;
         if (ME.equalsIgnoreCase(wanted)) {
             assignee = actor;
@@ -47,8 +53,9 @@ public class InboxService {
             if (wanted.length() > MAX_ID_LENGTH || wanted.chars().anyMatch(Character::isISOControl)) {
                 throw ApiException.badRequest("assigneeId: not a staff id");
             }
-            assignee = staff.find(wanted).orElseThrow(() -> ApiException.badRequest(
-                    "assigneeId: no staff member " + shorten(wanted) + " (GET /api/messages/staff lists them)"));
+            assignee = staff.find(wanted)
+                    .orElseThrow(() -> ApiException.badRequest("assigneeId: no staff member " + shorten(wanted)
+                            + " (GET /api/messages/staff lists them)"));
         }
         Conversation conversation = conversations.find(phoneNumber, line);
         if (assignee != null && !worksAt(assignee.id(), conversation.lineNumber)) {
@@ -56,49 +63,58 @@ public class InboxService {
                     + Labels.line(conversation.lineNumber) + " and could not see this conversation");
         }
         String previous = conversation.assigneeId;
-        Conversation.assign(conversation.id, assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name());
+        Conversation.assign(
+                conversation.id, assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("conversationId", conversation.id);
         details.put("from", previous);
         details.put("to", assignee == null ? null : assignee.id());
         details.put("toName", assignee == null ? null : assignee.name());
-        AuditEntry.record(actor.name(), assignee == null ? "conversation.unassign" : "conversation.assign",
-                conversation.phoneNumber, details);
+        AuditEntry.record(
+                actor.name(),
+                assignee == null ? "conversation.unassign" : "conversation.assign",
+                conversation.phoneNumber,
+                details);
         return updated(conversation);
     }
 
     /** Whether one of our accounts may see the line (ClubOS users' locations are only known from their tokens). */
     private static boolean worksAt(String staffId, String lineNumber) {
         return StaffUser.findByStaffId(staffId)
-                .map(account -> account.lines.length == 0 || java.util.Arrays.asList(account.lines).contains(lineNumber))
+                .map(account -> account.lines.length == 0
+                        || java.util.Arrays.asList(account.lines).contains(lineNumber))
                 .orElse(true);
     }
 
     /** Marks the conversation done or open again; audited. */
     @Transactional
     public ConversationView setStatus(String phoneNumber, String line, InboxStatusRequest request, StaffMember actor) {
-        InboxStatus status = InboxStatus.parse(request == null ? null : request.status()).orElseThrow(
-                () -> ApiException.badRequest("status: must be \"open\" or \"done\""));
+        InboxStatus status = InboxStatus.parse(request == null ? null : request.status())
+                .orElseThrow(() -> ApiException.badRequest("status: must be \"open\" or \"done\""));
         Conversation conversation = conversations.find(phoneNumber, line);
         if (conversation.inboxStatus == status) {
             return ConversationView.of(conversation, null, null);
         }
         Conversation.setInboxStatus(conversation.id, status);
-        AuditEntry.record(actor.name(), status == InboxStatus.DONE ? "conversation.done" : "conversation.reopen",
-                conversation.phoneNumber, Map.of("conversationId", conversation.id));
+        AuditEntry.record(
+                actor.name(),
+                status == InboxStatus.DONE ? "conversation.done" : "conversation.reopen",
+                conversation.phoneNumber,
+                Map.of("conversationId", conversation.id));
         return updated(conversation);
     }
 
     /** Adds a staff-only note; it is pushed to every client and never sent to the customer. */
     @Transactional
     public NoteView addNote(String phoneNumber, String line, NoteRequest request, StaffMember actor) {
-        String text = request == null || request.text() == null ? "" : request.text().strip();
+        String text =
+                request == null || request.text() == null ? "" : request.text().strip();
         if (text.isEmpty()) {
             throw ApiException.badRequest("text: must not be blank");
         }
         if (text.length() > MAX_NOTE_LENGTH) {
-            throw ApiException.badRequest("text: must be at most " + MAX_NOTE_LENGTH + " characters (it has "
-                    + text.length() + ")");
+            throw ApiException.badRequest(
+                    "text: must be at most " + MAX_NOTE_LENGTH + " characters (it has " + text.length() + ")");
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw ApiException.badRequest("text: must not contain control characters");
@@ -111,7 +127,10 @@ public class InboxService {
         note.body = text;
         note.createdAt = Message.now();
         note.persist();
-        AuditEntry.record(actor.name(), "note.add", conversation.phoneNumber,
+        AuditEntry.record(
+                actor.name(),
+                "note.add",
+                conversation.phoneNumber,
                 Map.of("conversationId", conversation.id, "noteId", note.id, "length", text.length()));
         notes.fire(new NoteAdded(note.id, conversation.id));
         return NoteView.of(note);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Whether a conversation still needs the team: an inbound text reopens a done one. */
 public enum InboxStatus {
-    OPEN, DONE;
+    OPEN,
+    DONE;
 
     @JsonValue
     public String wire() {

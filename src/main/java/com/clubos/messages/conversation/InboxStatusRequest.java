@@ -1,5 +1,4 @@
 package com.clubos.messages.conversation;
 
 /** The body of PUT …/status: {"status": "done"} or {"status": "open"}. */
-public record InboxStatusRequest(String status) {
-}
+public record InboxStatusRequest(String status) {}

@@ -10,8 +10,7 @@ import io.quarkus.arc.Arc;
  */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static String line(String lineNumber) {
         return Arc.container().instance(LineDirectory.class).get().nameOf(lineNumber);

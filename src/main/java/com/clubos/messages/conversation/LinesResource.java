@@ -32,8 +32,7 @@ public class LinesResource {
     }
 
     /** One line as the location switcher shows it. */
-    public record LineView(String number, String openphoneId, String name, long unread) {
-    }
+    public record LineView(String number, String openphoneId, String name, long unread) {}
 
     @GET
     @Transactional
@@ -42,8 +41,8 @@ public class LinesResource {
         Map<String, Long> unread = Conversation.unreadByLine();
         return ApiResponse.ok(lines.all().stream()
                 .filter(line -> scope.sees(line.number()))
-                .map(line -> new LineView(line.number(), line.openphoneId(), line.name(),
-                        unread.getOrDefault(line.number(), 0L)))
+                .map(line -> new LineView(
+                        line.number(), line.openphoneId(), line.name(), unread.getOrDefault(line.number(), 0L)))
                 .toList());
     }
 }

@@ -29,7 +29,8 @@ public record PostgresUrl(String jdbcUrl, Optional<String> user, Optional<String
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid URL (a password with special characters must be %-encoded)");
+            throw new IllegalArgumentException(
+                    "not a valid URL (a password with special characters must be %-encoded)");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("the URL names no host");

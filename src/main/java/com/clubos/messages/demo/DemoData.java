@@ -3,12 +3,12 @@ package com.clubos.messages.demo;
 import com.clubos.messages.auth.Roles;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.message.Message;
-import com.clubos.messages.template.MessageTemplate;
 import com.clubos.messages.message.MessageDirection;
 import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.MessageStatusChange;
-import com.clubos.messages.line.LineDirectory;
+import com.clubos.messages.template.MessageTemplate;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,8 +25,7 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    record DemoLogin(String username, String password, String name, String role) {
-    }
+    record DemoLogin(String username, String password, String name, String role) {}
 
     static final List<DemoLogin> LOGINS = List.of(
             new DemoLogin("admin", "admin-demo", "Alex Admin", Roles.ADMIN),
@@ -49,9 +48,15 @@ public class DemoData {
         }
         seed();
         StringBuilder banner = new StringBuilder("\n\n  ClubOS Messages demo is running at http://localhost:")
-                .append(port).append("/\n  Demo logins (username / password):\n");
-        LOGINS.forEach(l -> banner.append("    ").append(l.username()).append(" / ").append(l.password())
-                .append("   (").append(l.role()).append(")\n"));
+                .append(port)
+                .append("/\n  Demo logins (username / password):\n");
+        LOGINS.forEach(l -> banner.append("    ")
+                .append(l.username())
+                .append(" / ")
+                .append(l.password())
+                .append("   (")
+                .append(l.role())
+                .append(")\n"));
         banner.append("  API: POST /api/auth/login, then GET /api/messages/conversations with the token\n");
         LOG.info(banner);
     }
@@ -64,15 +69,36 @@ public class DemoData {
         }
         String line = lines.defaultLine().orElse("+19025550100");
         // A second club, when there is a second line.
-        String second = lines.numbers().stream().filter(n -> !n.equals(line)).findFirst().orElse(line);
+        String second = lines.numbers().stream()
+                .filter(n -> !n.equals(line))
+                .findFirst()
+                .orElse(line);
         Instant now = Message.now();
-        conversation(line, "+19025550123", "Jordan Lee", now.minus(Duration.ofMinutes(3)), 1,
-                "Hi! Is bay 3 free tonight at 7?", "Yes, bay 3 is open at 7. Want me to book it?",
+        conversation(
+                line,
+                "+19025550123",
+                "Jordan Lee",
+                now.minus(Duration.ofMinutes(3)),
+                1,
+                "Hi! Is bay 3 free tonight at 7?",
+                "Yes, bay 3 is open at 7. Want me to book it?",
                 "Yes please, for 2 hours");
-        conversation(second, "+19025550188", "Priya Shah", now.minus(Duration.ofHours(2)), 0,
-                "Do you have left-handed clubs?", "We do! Ask at the front desk when you arrive.");
-        conversation(line, "+17825550142", "Unknown", now.minus(Duration.ofDays(1)), 2,
-                "What are your hours on Sunday?", "Also, do you sell gift cards?");
+        conversation(
+                second,
+                "+19025550188",
+                "Priya Shah",
+                now.minus(Duration.ofHours(2)),
+                0,
+                "Do you have left-handed clubs?",
+                "We do! Ask at the front desk when you arrive.");
+        conversation(
+                line,
+                "+17825550142",
+                "Unknown",
+                now.minus(Duration.ofDays(1)),
+                2,
+                "What are your hours on Sunday?",
+                "Also, do you sell gift cards?");
         snippet("Bay ready", "Hi {{first_name}}, your bay at {{club}} is ready. See you soon!");
         snippet("Hours", "We're open 9am-11pm every day, including Sundays. - {{staff_name}}, {{club}}");
         snippet("Gift cards", "Yes! Gift cards are sold at the front desk of {{club}}, any amount.");

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class BackfillConversations {
 
-    private BackfillConversations() {
-    }
+    private BackfillConversations() {}
 
     /** Inside a batch's transaction: the conversations it listed and where the one it read stands. */
     static void record(Connection connection, long importId, HistoryBatch batch) throws SQLException {
@@ -61,11 +60,24 @@ final class BackfillConversations {
                 .setParameter("after", afterPosition)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new Pending(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6])).toList();
+        return rows.stream()
+                .map(r -> new Pending(
+                        ((Number) r[0]).intValue(),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6]))
+                .toList();
     }
 
-    record Pending(int position, String openphoneId, String phoneNumberId, String line, String participant, String name,
-                   String pageToken) {
-    }
+    record Pending(
+            int position,
+            String openphoneId,
+            String phoneNumberId,
+            String line,
+            String participant,
+            String name,
+            String pageToken) {}
 }

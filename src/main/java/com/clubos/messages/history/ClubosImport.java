@@ -62,8 +62,9 @@ class ClubosImport {
     }
 
     void run(ImportJob job) throws Exception {
-        String line = lines.defaultLine().orElseThrow(() -> new ImportFailed(
-                "OPENPHONE_DEFAULT_NUMBER is not set: imported ClubOS conversations need our line"));
+        String line = lines.defaultLine()
+                .orElseThrow(() -> new ImportFailed(
+                        "OPENPHONE_DEFAULT_NUMBER is not set: imported ClubOS conversations need our line"));
         Position position = Position.of(job.checkpoint);
         HistoryBatch batch = new HistoryBatch();
         int pageRows = Math.max(1, job.config().legacyPageRows());
@@ -74,8 +75,8 @@ class ClubosImport {
             while (true) {
                 job.checkStillRunning();
                 boolean inclusive = position.row != null && !position.rowDone;
-                int rows = table.forEachRow(position.row, inclusive, pageRows,
-                        row -> importRow(row, line, position, batch, job));
+                int rows = table.forEachRow(
+                        position.row, inclusive, pageRows, row -> importRow(row, line, position, batch, job));
                 if (rows < pageRows) {
                     break;
                 }
@@ -91,12 +92,15 @@ class ClubosImport {
         Optional<String> customer = phones.toE164(row.phoneNumber());
         if (customer.isEmpty()) {
             int skipped = LegacyElements.count(row);
-            batch.skip("row " + row.id(), "phone_number '" + LegacyElements.clip(String.valueOf(row.phoneNumber()), 40)
-                    + "' is not a valid phone number; its " + skipped + " message(s) were skipped", skipped);
+            batch.skip(
+                    "row " + row.id(),
+                    "phone_number '" + LegacyElements.clip(String.valueOf(row.phoneNumber()), 40)
+                            + "' is not a valid phone number; its " + skipped + " message(s) were skipped",
+                    skipped);
         } else {
             HistoryBatch.ConversationInfo conversation = conversationOf(row, line, customer.get());
-            HistoryBatch.LegacyCarry carry = new HistoryBatch.LegacyCarry(row.id(), conversation.key(),
-                    unread(row), row.lastReadAt());
+            HistoryBatch.LegacyCarry carry =
+                    new HistoryBatch.LegacyCarry(row.id(), conversation.key(), unread(row), row.lastReadAt());
             try {
                 elements.read(row, customer.get(), line, (index, parsed) -> {
                     if (index < resumeAt) {
@@ -129,10 +133,14 @@ class ClubosImport {
     }
 
     private static HistoryBatch.ConversationInfo conversationOf(LegacyRow row, String line, String customer) {
-        String name = row.customerName() == null || row.customerName().isBlank()
-                || row.customerName().strip().equalsIgnoreCase(Conversation.UNKNOWN_NAME)
-                ? Conversation.UNKNOWN_NAME : row.customerName().strip();
-        String employee = row.employeeName() == null || row.employeeName().isBlank() ? null : row.employeeName().strip();
+        String name = row.customerName() == null
+                        || row.customerName().isBlank()
+                        || row.customerName().strip().equalsIgnoreCase(Conversation.UNKNOWN_NAME)
+                ? Conversation.UNKNOWN_NAME
+                : row.customerName().strip();
+        String employee = row.employeeName() == null || row.employeeName().isBlank()
+                ? null
+                : row.employeeName().strip();
         return new HistoryBatch.ConversationInfo(line, customer, name, employee, row.createdAt(), unread(row) > 0);
     }
 

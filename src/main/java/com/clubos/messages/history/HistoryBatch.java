@@ -17,8 +17,8 @@ final class HistoryBatch {
      * A conversation the batch's messages belong to, as the source describes it. {@code open}: a
      * conversation created by the import starts open (the customer has unread texts) rather than done.
      */
-    record ConversationInfo(String line, String customer, String name, String employeeName, Instant createdAt,
-                            boolean open) {
+    record ConversationInfo(
+            String line, String customer, String name, String employeeName, Instant createdAt, boolean open) {
 
         String key() {
             return key(line, customer);
@@ -31,35 +31,40 @@ final class HistoryBatch {
         ConversationInfo merge(ConversationInfo other) {
             String mergedName = Conversation.UNKNOWN_NAME.equals(name) ? other.name : name;
             Instant earliest = createdAt == null || (other.createdAt != null && other.createdAt.isBefore(createdAt))
-                    ? other.createdAt : createdAt;
-            return new ConversationInfo(line, customer, mergedName, employeeName != null ? employeeName : other.employeeName,
-                    earliest, open || other.open);
+                    ? other.createdAt
+                    : createdAt;
+            return new ConversationInfo(
+                    line,
+                    customer,
+                    mergedName,
+                    employeeName != null ? employeeName : other.employeeName,
+                    earliest,
+                    open || other.open);
         }
     }
 
     /** A ClubOS row's unread count and last-read time, carried into its conversation once. */
-    record LegacyCarry(String legacyId, String conversationKey, int unread, Instant lastReadAt) {
-    }
+    record LegacyCarry(String legacyId, String conversationKey, int unread, Instant lastReadAt) {}
 
     /** An OpenPhone conversation listed for the backfill, its messages still to read. */
-    record ListedConversation(int position, String openphoneId, String phoneNumberId, String line, String participant,
-                              String name) {
-    }
+    record ListedConversation(
+            int position, String openphoneId, String phoneNumberId, String line, String participant, String name) {}
 
     /** Where one OpenPhone conversation's messages stand after this batch. */
-    record BackfillStep(int position, String nextPageToken, boolean done) {
-    }
+    record BackfillStep(int position, String nextPageToken, boolean done) {}
 
     final Map<String, ConversationInfo> conversations = new LinkedHashMap<>();
     final List<HistoryMessage> messages = new ArrayList<>();
     /** By ClubOS row id: a row spread over several batches is carried by the first one written. */
     final Map<String, LegacyCarry> carries = new LinkedHashMap<>();
+
     final List<ImportView.Problem> problems = new ArrayList<>();
     final List<ListedConversation> listed = new ArrayList<>();
     long skipped;
     int conversationsDone;
     /** Conversations the source turned out to hold, beyond those counted before. */
     int conversationsFound;
+
     Map<String, Object> checkpoint;
     BackfillStep step;
 
@@ -93,8 +98,13 @@ final class HistoryBatch {
     }
 
     boolean hasContent() {
-        return !messages.isEmpty() || !problems.isEmpty() || !listed.isEmpty() || skipped > 0 || conversationsDone > 0
-                || conversationsFound > 0 || step != null;
+        return !messages.isEmpty()
+                || !problems.isEmpty()
+                || !listed.isEmpty()
+                || skipped > 0
+                || conversationsDone > 0
+                || conversationsFound > 0
+                || step != null;
     }
 
     void clear() {

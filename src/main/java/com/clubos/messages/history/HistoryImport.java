@@ -89,7 +89,8 @@ public class HistoryImport extends PanacheEntityBase {
     /** Creates a running import owned by {@code owner}, unless one of that source is running already. */
     public static Optional<Long> start(ImportSource source, Instant since, String startedBy, String owner) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = getEntityManager().createNativeQuery("""
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("""
                         INSERT INTO history_imports (source, since, started_by, owner, heartbeat_at)
                         VALUES (:source, :since, :startedBy, :owner, now())
                         ON CONFLICT (source) WHERE state = 'running' DO NOTHING
@@ -116,7 +117,8 @@ public class HistoryImport extends PanacheEntityBase {
      */
     @SuppressWarnings("unchecked")
     public static List<Long> claimOrphans(String owner, Duration lease, Collection<Long> runningHere) {
-        List<Number> ids = getEntityManager().createNativeQuery("""
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("""
                         UPDATE history_imports SET owner = :owner, heartbeat_at = now(), updated_at = now()
                         WHERE state = 'running'
                           AND (owner IS NULL OR owner = :owner OR heartbeat_at IS NULL
@@ -131,7 +133,8 @@ public class HistoryImport extends PanacheEntityBase {
     }
 
     public static void heartbeat(String owner, Collection<Long> ids) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         UPDATE history_imports SET heartbeat_at = now()
                         WHERE owner = :owner AND state = 'running' AND id = ANY (CAST(:ids AS bigint[]))""")
                 .setParameter("owner", owner)
@@ -141,7 +144,8 @@ public class HistoryImport extends PanacheEntityBase {
 
     /** On a clean shutdown: let another replica take these over at once. */
     public static void release(String owner, Collection<Long> ids) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         UPDATE history_imports SET owner = NULL, heartbeat_at = NULL
                         WHERE owner = :owner AND state = 'running' AND id = ANY (CAST(:ids AS bigint[]))""")
                 .setParameter("owner", owner)
@@ -156,24 +160,36 @@ public class HistoryImport extends PanacheEntityBase {
 
     /** Locks the import for the batch being written; false when it was cancelled or taken over. */
     public static boolean lockIfOwned(long id, String owner) {
-        return !getEntityManager().createNativeQuery("""
+        return !getEntityManager()
+                .createNativeQuery("""
                         SELECT id FROM history_imports WHERE id = :id AND owner = :owner AND state = 'running'
                         FOR UPDATE""")
                 .setParameter("id", id)
                 .setParameter("owner", owner)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 
     /** Ends a running import we own as done or failed; false when it was cancelled or taken over. */
     public static boolean finish(long id, String owner, ImportState state, String failure) {
-        return update("state = ?1, failure = ?2, finishedAt = ?3, updatedAt = ?3 where id = ?4 and owner = ?5 "
-                + "and state = 'running'", state.wire(), failure, Instant.now(), id, owner) == 1;
+        return update(
+                        "state = ?1, failure = ?2, finishedAt = ?3, updatedAt = ?3 where id = ?4 and owner = ?5 "
+                                + "and state = 'running'",
+                        state.wire(),
+                        failure,
+                        Instant.now(),
+                        id,
+                        owner)
+                == 1;
     }
 
     /** Cancels a running import; its replica stops before it writes another batch. */
     public static boolean cancel(long id) {
-        return update("state = 'cancelled', finishedAt = ?1, updatedAt = ?1 where id = ?2 and state = 'running'",
-                Instant.now(), id) == 1;
+        return update(
+                        "state = 'cancelled', finishedAt = ?1, updatedAt = ?1 where id = ?2 and state = 'running'",
+                        Instant.now(),
+                        id)
+                == 1;
     }
 
     private static String array(Collection<Long> ids) {

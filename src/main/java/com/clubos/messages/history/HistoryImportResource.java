@@ -41,12 +41,18 @@ public class HistoryImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start an import: {\"source\":\"clubos\"} or {\"source\":\"openphone\",\"since\":\"2025-01-01T00:00:00Z\"}")
-    @APIResponse(responseCode = "202", description = "Started; follow it with GET /api/admin/imports/{id} or the admin socket")
+    @Operation(
+            summary =
+                    "Start an import: {\"source\":\"clubos\"} or {\"source\":\"openphone\",\"since\":\"2025-01-01T00:00:00Z\"}")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started; follow it with GET /api/admin/imports/{id} or the admin socket")
     @APIResponse(responseCode = "400", description = "Unknown source or bad since")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "409", description = "An import of this source is already running")
-    @APIResponse(responseCode = "503", description = "The source is not configured (LEGACY_DATABASE_URL, OPENPHONE_API_KEY)")
+    @APIResponse(
+            responseCode = "503",
+            description = "The source is not configured (LEGACY_DATABASE_URL, OPENPHONE_API_KEY)")
     public Response start(ImportRequest request) {
         return Response.status(Response.Status.ACCEPTED)
                 .entity(ApiResponse.ok(service.start(request, staff.displayName())))
@@ -55,13 +61,16 @@ public class HistoryImportResource {
 
     @GET
     @Operation(summary = "Imports, newest first")
-    public ApiResponse<List<ImportView>> list(@Parameter(description = "1-100, default 20") @QueryParam("limit") String limit) {
+    public ApiResponse<List<ImportView>> list(
+            @Parameter(description = "1-100, default 20") @QueryParam("limit") String limit) {
         return ApiResponse.ok(service.recent(QueryParams.limit(limit, "limit", DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One import: state, conversations {done,total}, messages {imported,duplicates,skipped}, first errors")
+    @Operation(
+            summary =
+                    "One import: state, conversations {done,total}, messages {imported,duplicates,skipped}, first errors")
     @APIResponse(responseCode = "404", description = "No such import")
     public ApiResponse<ImportView> get(@PathParam("id") long id) {
         return ApiResponse.ok(service.get(id));

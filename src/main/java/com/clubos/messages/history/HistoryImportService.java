@@ -2,8 +2,8 @@ package com.clubos.messages.history;
 
 import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
-import com.clubos.messages.openphone.OpenPhoneConfig;
 import com.clubos.messages.line.LineDirectory;
+import com.clubos.messages.openphone.OpenPhoneConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,8 +28,12 @@ public class HistoryImportService {
     private final LineDirectory lines;
     private final Event<ImportProgressed> progress;
 
-    public HistoryImportService(ImportRunner runner, LegacyDatabase legacy, OpenPhoneConfig openPhone,
-                                LineDirectory lines, Event<ImportProgressed> progress) {
+    public HistoryImportService(
+            ImportRunner runner,
+            LegacyDatabase legacy,
+            OpenPhoneConfig openPhone,
+            LineDirectory lines,
+            Event<ImportProgressed> progress) {
         this.runner = runner;
         this.legacy = legacy;
         this.openPhone = openPhone;
@@ -40,16 +44,21 @@ public class HistoryImportService {
     /** Creates the import and starts it on this replica; 409 while one of that source runs. */
     public ImportView start(ImportRequest request, String actor) {
         if (request == null) {
-            throw ApiException.badRequest("Body must be {\"source\":\"clubos\"} or {\"source\":\"openphone\",\"since\":\"…\"}");
+            throw ApiException.badRequest(
+                    "Body must be {\"source\":\"clubos\"} or {\"source\":\"openphone\",\"since\":\"…\"}");
         }
-        ImportSource source = ImportSource.parse(request.source()).orElseThrow(() ->
-                ApiException.badRequest("source must be 'clubos' or 'openphone'"));
+        ImportSource source = ImportSource.parse(request.source())
+                .orElseThrow(() -> ApiException.badRequest("source must be 'clubos' or 'openphone'"));
         Instant since = since(source, request.since());
         checkConfigured(source);
         ImportView started = QuarkusTransaction.requiringNew().call(() -> {
-            long id = HistoryImport.start(source, since, actor, runner.owner()).orElseThrow(() -> new ApiException(
-                    Response.Status.CONFLICT, "A " + source.wire() + " import is already running (id "
-                    + HistoryImport.runningFor(source).map(r -> String.valueOf(r.id)).orElse("?") + "); cancel it or wait"));
+            long id = HistoryImport.start(source, since, actor, runner.owner())
+                    .orElseThrow(() -> new ApiException(
+                            Response.Status.CONFLICT,
+                            "A " + source.wire() + " import is already running (id "
+                                    + HistoryImport.runningFor(source)
+                                            .map(r -> String.valueOf(r.id))
+                                            .orElse("?") + "); cancel it or wait"));
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("importId", id);
             if (since != null) {
@@ -68,7 +77,9 @@ public class HistoryImportService {
     }
 
     public List<ImportView> recent(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> HistoryImport.recent(limit).stream().map(ImportView::of).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        HistoryImport.recent(limit).stream().map(ImportView::of).toList());
     }
 
     /** Cancels a running import: nothing more is written; what was imported stays (a re-run adds only the rest). */
@@ -76,7 +87,8 @@ public class HistoryImportService {
         return QuarkusTransaction.requiringNew().call(() -> {
             HistoryImport job = find(id);
             if (!HistoryImport.cancel(id)) {
-                throw new ApiException(Response.Status.CONFLICT, "Import " + id + " is not running (it is " + job.state + ")");
+                throw new ApiException(
+                        Response.Status.CONFLICT, "Import " + id + " is not running (it is " + job.state + ")");
             }
             AuditEntry.record(actor, "import.cancel", job.source, Map.of("importId", id));
             progress.fire(new ImportProgressed(id));
@@ -86,7 +98,8 @@ public class HistoryImportService {
     }
 
     private static HistoryImport find(long id) {
-        return HistoryImport.<HistoryImport>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Import not found"));
+        return HistoryImport.<HistoryImport>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("Import not found"));
     }
 
     private void checkConfigured(ImportSource source) {
@@ -117,7 +130,9 @@ public class HistoryImportService {
         Instant parsed;
         try {
             parsed = since.strip().length() == 10
-                    ? LocalDate.parse(since.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    ? LocalDate.parse(since.strip())
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
                     : OffsetDateTime.parse(since.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("since must be an ISO-8601 time such as 2025-01-01T00:00:00Z");

@@ -36,13 +36,13 @@ class HistoryWriter {
     }
 
     /** The outcome of a batch: how many messages were new. */
-    record Written(int imported, int duplicates) {
-    }
+    record Written(int imported, int duplicates) {}
 
     Written write(long importId, HistoryBatch batch, int maxErrors) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Upserted conversations = upsertConversations(connection, batch);
-            int imported = batch.messages.isEmpty() ? 0 : insertMessages(connection, importId, batch, conversations.ids());
+            int imported =
+                    batch.messages.isEmpty() ? 0 : insertMessages(connection, importId, batch, conversations.ids());
             dropEmptyNewConversations(connection, conversations.created());
             carry(connection, importId, batch, conversations.ids());
             recordProblems(connection, importId, batch, maxErrors);
@@ -52,8 +52,7 @@ class HistoryWriter {
     }
 
     /** The batch's conversations: their ids by line and customer, and which of them the batch created. */
-    private record Upserted(Map<String, Long> ids, Set<Long> created) {
-    }
+    private record Upserted(Map<String, Long> ids, Set<Long> created) {}
 
     /** Creates or updates the batch's conversations in a fixed order (so concurrent batches cannot deadlock). */
     private Upserted upsertConversations(Connection connection, HistoryBatch batch) throws SQLException {
@@ -63,8 +62,10 @@ class HistoryWriter {
         }
         List<HistoryBatch.ConversationInfo> rows = List.copyOf(batch.conversations.values());
         Map<String, Instant> latest = new HashMap<>();
-        batch.messages.forEach(m -> latest.merge(HistoryBatch.ConversationInfo.key(m.line(), m.customer()),
-                m.createdAt(), (a, b) -> a.isAfter(b) ? a : b));
+        batch.messages.forEach(m -> latest.merge(
+                HistoryBatch.ConversationInfo.key(m.line(), m.customer()),
+                m.createdAt(),
+                (a, b) -> a.isAfter(b) ? a : b));
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO openphone_conversations AS c (line_number, phone_number, customer_name, employee_name,
                     created_at, last_message_at, inbox_status)
@@ -83,13 +84,21 @@ class HistoryWriter {
             upsert.setArray(2, texts(connection, rows, HistoryBatch.ConversationInfo::customer));
             upsert.setArray(3, texts(connection, rows, c -> clip(c.name() == null ? "Unknown" : c.name())));
             upsert.setArray(4, texts(connection, rows, c -> clip(c.employeeName())));
-            upsert.setArray(5, texts(connection, rows, c -> c.createdAt() == null ? null : c.createdAt().toString()));
-            upsert.setArray(6, texts(connection, rows, c -> String.valueOf(latest.getOrDefault(c.key(), Instant.now()))));
+            upsert.setArray(
+                    5,
+                    texts(
+                            connection,
+                            rows,
+                            c -> c.createdAt() == null ? null : c.createdAt().toString()));
+            upsert.setArray(
+                    6, texts(connection, rows, c -> String.valueOf(latest.getOrDefault(c.key(), Instant.now()))));
             upsert.setArray(7, texts(connection, rows, c -> c.open() ? "open" : "done"));
             try (ResultSet result = upsert.executeQuery()) {
                 while (result.next()) {
-                    upserted.ids().put(HistoryBatch.ConversationInfo.key(result.getString(2), result.getString(3)),
-                            result.getLong(1));
+                    upserted.ids()
+                            .put(
+                                    HistoryBatch.ConversationInfo.key(result.getString(2), result.getString(3)),
+                                    result.getLong(1));
                     if (result.getBoolean(4)) {
                         upserted.created().add(result.getLong(1));
                     }
@@ -199,7 +208,8 @@ class HistoryWriter {
     private static void carry(Connection connection, long importId, HistoryBatch batch, Map<String, Long> ids)
             throws SQLException {
         List<HistoryBatch.LegacyCarry> carries = batch.carries.values().stream()
-                .filter(c -> ids.containsKey(c.conversationKey())).toList();
+                .filter(c -> ids.containsKey(c.conversationKey()))
+                .toList();
         if (carries.isEmpty()) {
             return;
         }
@@ -224,11 +234,26 @@ class HistoryWriter {
                 FROM totals
                 WHERE c.id = totals.conversation_id AND c.id = ANY (ARRAY(SELECT conversation_id FROM totals))""")) {
             carry.setArray(1, texts(connection, carries, HistoryBatch.LegacyCarry::legacyId));
-            carry.setArray(2, connection.createArrayOf("bigint",
-                    carries.stream().map(c -> ids.get(c.conversationKey())).toArray(Long[]::new)));
-            carry.setArray(3, connection.createArrayOf("integer",
-                    carries.stream().map(HistoryBatch.LegacyCarry::unread).toArray(Integer[]::new)));
-            carry.setArray(4, texts(connection, carries, c -> c.lastReadAt() == null ? null : c.lastReadAt().toString()));
+            carry.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "bigint",
+                            carries.stream()
+                                    .map(c -> ids.get(c.conversationKey()))
+                                    .toArray(Long[]::new)));
+            carry.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "integer",
+                            carries.stream()
+                                    .map(HistoryBatch.LegacyCarry::unread)
+                                    .toArray(Integer[]::new)));
+            carry.setArray(
+                    4,
+                    texts(
+                            connection,
+                            carries,
+                            c -> c.lastReadAt() == null ? null : c.lastReadAt().toString()));
             carry.setLong(5, importId);
             carry.executeUpdate();
         }
@@ -282,7 +307,8 @@ class HistoryWriter {
                 .executeUpdate();
     }
 
-    private static <T> Array texts(Connection connection, List<T> rows, Function<T, String> column) throws SQLException {
+    private static <T> Array texts(Connection connection, List<T> rows, Function<T, String> column)
+            throws SQLException {
         String[] values = new String[rows.size()];
         for (int i = 0; i < values.length; i++) {
             String value = column.apply(rows.get(i));

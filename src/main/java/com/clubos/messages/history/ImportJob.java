@@ -22,6 +22,7 @@ final class ImportJob {
     private static final Logger LOG = Logger.getLogger(ImportJob.class);
     /** Deadlocks and serialization failures (a concurrent batch or webhook): the batch is simply written again. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001");
+
     private static final int WRITE_ATTEMPTS = 4;
     private static final Duration OWNERSHIP_CHECK_EVERY = Duration.ofMillis(500);
 
@@ -38,7 +39,12 @@ final class ImportJob {
     private long lastOwnershipCheck;
     private boolean wroteAny;
 
-    ImportJob(HistoryImport row, String owner, HistoryConfig config, HistoryWriter writer, Event<ImportProgressed> progress) {
+    ImportJob(
+            HistoryImport row,
+            String owner,
+            HistoryConfig config,
+            HistoryWriter writer,
+            Event<ImportProgressed> progress) {
         this.id = row.id;
         this.source = row.source();
         this.since = row.since;
@@ -68,7 +74,8 @@ final class ImportJob {
         if (!batch.hasContent() && batch.checkpoint == null) {
             return;
         }
-        boolean announce = System.nanoTime() - lastAnnounced >= config.progressInterval().toNanos();
+        boolean announce =
+                System.nanoTime() - lastAnnounced >= config.progressInterval().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -102,8 +109,11 @@ final class ImportJob {
     void addTotal(int conversations) {
         QuarkusTransaction.requiringNew().run(() -> {
             lockOrStop();
-            HistoryImport.update("conversationsTotal = coalesce(conversationsTotal, 0) + ?1, updatedAt = ?2 where id = ?3",
-                    conversations, Instant.now(), id);
+            HistoryImport.update(
+                    "conversationsTotal = coalesce(conversationsTotal, 0) + ?1, updatedAt = ?2 where id = ?3",
+                    conversations,
+                    Instant.now(),
+                    id);
             progress.fire(new ImportProgressed(id));
         });
     }
@@ -128,7 +138,9 @@ final class ImportJob {
 
     private static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && TRANSIENT_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

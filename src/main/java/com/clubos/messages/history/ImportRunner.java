@@ -44,8 +44,13 @@ public class ImportRunner {
     private final ExecutorService pool;
     private volatile boolean stopping;
 
-    ImportRunner(HistoryConfig config, ClubosImport clubos, OpenPhoneBackfill openPhone, HistoryWriter writer,
-                 Event<ImportProgressed> progress, @ConfigProperty(name = "quarkus.http.port") int port) {
+    ImportRunner(
+            HistoryConfig config,
+            ClubosImport clubos,
+            OpenPhoneBackfill openPhone,
+            HistoryWriter writer,
+            Event<ImportProgressed> progress,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
         this.config = config;
         this.clubos = clubos;
         this.openPhone = openPhone;
@@ -69,7 +74,9 @@ public class ImportRunner {
     }
 
     /** Renews the lease of what runs here and takes over what nobody runs. */
-    @Scheduled(every = "${clubos.history.heartbeat-every:2s}", delayed = "1s",
+    @Scheduled(
+            every = "${clubos.history.heartbeat-every:2s}",
+            delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (stopping) {
@@ -137,7 +144,9 @@ public class ImportRunner {
                         LOG.warnf("History import %d failed: %s", id, reason);
                         return;
                     }
-                    LOG.warnf("History import %d interrupted (%s); resuming from its checkpoint in %s", id, reason, retry);
+                    LOG.warnf(
+                            "History import %d interrupted (%s); resuming from its checkpoint in %s",
+                            id, reason, retry);
                     Thread.sleep(retry.toMillis());
                     retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
                 }
@@ -177,7 +186,8 @@ public class ImportRunner {
 
     /** Wrong credentials or no such database: retrying cannot help. */
     private static boolean isPermanent(Exception e) {
-        return e instanceof SQLException sql && sql.getSQLState() != null
+        return e instanceof SQLException sql
+                && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"));
     }
 
@@ -200,7 +210,8 @@ public class ImportRunner {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
         try {
-            QuarkusTransaction.requiringNew().run(() -> HistoryImport.release(owner, mine.isEmpty() ? Set.of(-1L) : mine));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> HistoryImport.release(owner, mine.isEmpty() ? Set.of(-1L) : mine));
         } catch (RuntimeException e) {
             LOG.debugf("Could not release history imports: %s", e.getMessage());
         }

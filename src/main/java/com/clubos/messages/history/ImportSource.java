@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** Where history comes from: ClubOS's own table, or OpenPhone's API. */
 public enum ImportSource {
-    CLUBOS, OPENPHONE;
+    CLUBOS,
+    OPENPHONE;
 
     @JsonValue
     public String wire() {

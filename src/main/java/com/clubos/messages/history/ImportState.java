@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum ImportState {
-    RUNNING, DONE, FAILED, CANCELLED;
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED;
 
     @JsonValue
     public String wire() {

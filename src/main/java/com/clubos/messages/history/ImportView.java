@@ -26,23 +26,33 @@ public record ImportView(
 
     /** {@code total} is null until the source has been counted (ClubOS) or listed (OpenPhone). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Conversations(int done, Integer total) {
-    }
+    public record Conversations(int done, Integer total) {}
 
-    public record Messages(long imported, long duplicates, long skipped) {
-    }
+    public record Messages(long imported, long duplicates, long skipped) {}
 
     /** {@code ref} names the source row or call. */
-    public record Problem(String ref, String reason) {
-    }
+    public record Problem(String ref, String reason) {}
 
     /** Needs a transaction (it reads the import's first problems). */
     public static ImportView of(HistoryImport job) {
-        List<Problem> errors = job.errorCount == 0 ? List.of() : HistoryImportError.firstOf(job.id, ERRORS_SHOWN)
-                .stream().map(e -> new Problem(e.sourceRef, e.reason)).toList();
-        return new ImportView(job.id, job.source(), job.state(), job.since,
+        List<Problem> errors = job.errorCount == 0
+                ? List.of()
+                : HistoryImportError.firstOf(job.id, ERRORS_SHOWN).stream()
+                        .map(e -> new Problem(e.sourceRef, e.reason))
+                        .toList();
+        return new ImportView(
+                job.id,
+                job.source(),
+                job.state(),
+                job.since,
                 new Conversations(job.conversationsDone, job.conversationsTotal),
                 new Messages(job.messagesImported, job.messagesDuplicates, job.messagesSkipped),
-                errors, job.errorCount, job.failure, job.startedBy, job.createdAt, job.updatedAt, job.finishedAt);
+                errors,
+                job.errorCount,
+                job.failure,
+                job.startedBy,
+                job.createdAt,
+                job.updatedAt,
+                job.finishedAt);
     }
 }

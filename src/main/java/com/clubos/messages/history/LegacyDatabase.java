@@ -41,7 +41,8 @@ public class LegacyDatabase {
 
     /** The configured target; IllegalArgumentException (naming the variable, never the password) when it is malformed. */
     Target target() {
-        String url = config.legacyDatabaseUrl().filter(u -> !u.isBlank())
+        String url = config.legacyDatabaseUrl()
+                .filter(u -> !u.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("LEGACY_DATABASE_URL is not set"));
         return parse(url, config.legacyDatabaseUser(), config.legacyDatabasePassword());
     }
@@ -89,7 +90,8 @@ public class LegacyDatabase {
         if (NO_DATABASE.matcher(parsed.jdbcUrl()).matches()) {
             throw new IllegalArgumentException("LEGACY_DATABASE_URL names no database (…/<database>)");
         }
-        return new Target(parsed.jdbcUrl(),
+        return new Target(
+                parsed.jdbcUrl(),
                 user.filter(u -> !u.isBlank()).or(parsed::user).orElse(null),
                 password.filter(p -> !p.isEmpty()).or(parsed::password).orElse(null));
     }

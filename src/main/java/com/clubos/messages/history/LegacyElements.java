@@ -35,8 +35,7 @@ final class LegacyElements {
     static final String FAILED_PREFIX = "failed_";
 
     /** One element: a message to store, or why it cannot be. */
-    record Parsed(HistoryMessage message, String skipReason) {
-    }
+    record Parsed(HistoryMessage message, String skipReason) {}
 
     interface ElementHandler {
         void element(int index, Parsed parsed) throws Exception;
@@ -97,8 +96,16 @@ final class LegacyElements {
     }
 
     private static LegacyRow withMessages(LegacyRow row, String json) {
-        return new LegacyRow(row.id(), row.phoneNumber(), row.customerName(), row.employeeName(), json,
-                row.unreadCount(), row.lastReadAt(), row.createdAt(), row.updatedAt());
+        return new LegacyRow(
+                row.id(),
+                row.phoneNumber(),
+                row.customerName(),
+                row.employeeName(),
+                json,
+                row.unreadCount(),
+                row.lastReadAt(),
+                row.createdAt(),
+                row.updatedAt());
     }
 
     /** How many elements the row's array holds (for a row skipped whole), or 1 for a value that is no array. */
@@ -126,8 +133,8 @@ final class LegacyElements {
             return skip("not an object (" + element.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
         }
         String id = firstText(element, "id", "messageId", "message_id");
-        boolean failed = id != null && id.startsWith(FAILED_PREFIX)
-                || "failed".equalsIgnoreCase(firstText(element, "status"));
+        boolean failed =
+                id != null && id.startsWith(FAILED_PREFIX) || "failed".equalsIgnoreCase(firstText(element, "status"));
         String text = firstText(element, "text", "body", "content");
         String media = media(element.path("media"));
         if (text == null && media == null) {
@@ -140,8 +147,10 @@ final class LegacyElements {
         Optional<MessageDirection> direction = direction(element, customer, line, failed);
         if (direction.isEmpty()) {
             String said = firstText(element, "direction");
-            return skip(said == null ? "it has no direction and its from/to name neither party"
-                    : "direction '" + clip(said, 40) + "' is not inbound, outbound, incoming or outgoing");
+            return skip(
+                    said == null
+                            ? "it has no direction and its from/to name neither party"
+                            : "direction '" + clip(said, 40) + "' is not inbound, outbound, incoming or outgoing");
         }
         Instant fallback = previous != null ? previous.plus(1, ChronoUnit.MICROS) : row.fallbackTime();
         Instant at = time(element).orElse(fallback);
@@ -152,10 +161,21 @@ final class LegacyElements {
         MessageStatus status = status(direction.get(), failed, firstText(element, "status"));
         String error = status == MessageStatus.FAILED
                 ? Optional.ofNullable(firstText(element, "error", "errorMessage", "error_message"))
-                        .map(e -> clip(e, MAX_ERROR)).orElse("Not sent (failed in ClubOS before the switch)")
+                        .map(e -> clip(e, MAX_ERROR))
+                        .orElse("Not sent (failed in ClubOS before the switch)")
                 : null;
-        return new Parsed(new HistoryMessage(line, customer, openphoneId, direction.get(), text == null ? "" : text,
-                media, status, error, at), null);
+        return new Parsed(
+                new HistoryMessage(
+                        line,
+                        customer,
+                        openphoneId,
+                        direction.get(),
+                        text == null ? "" : text,
+                        media,
+                        status,
+                        error,
+                        at),
+                null);
     }
 
     private Optional<MessageDirection> direction(JsonNode element, String customer, String line, boolean failed) {
@@ -168,7 +188,7 @@ final class LegacyElements {
                 case "outbound", "outgoing", "sent" -> {
                     return Optional.of(MessageDirection.OUTBOUND);
                 }
-                default -> { } // fall through to what the numbers say
+                default -> {} // fall through to what the numbers say
             }
         }
         Optional<String> from = number(element.path("from"));
@@ -198,7 +218,8 @@ final class LegacyElements {
     private static Optional<Instant> time(JsonNode element) {
         for (String field : new String[] {"createdAt", "created_at", "timestamp", "date"}) {
             JsonNode value = element.path(field);
-            Optional<Instant> time = value.isNumber() ? LegacyTimes.epoch(value.asDouble())
+            Optional<Instant> time = value.isNumber()
+                    ? LegacyTimes.epoch(value.asDouble())
                     : value.isTextual() ? LegacyTimes.parse(value.asText()) : Optional.empty();
             if (time.isPresent()) {
                 return time;
@@ -230,7 +251,9 @@ final class LegacyElements {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode item : media) {
-            String url = item.isTextual() ? item.asText() : item.path("url").isTextual() ? item.path("url").asText() : null;
+            String url = item.isTextual()
+                    ? item.asText()
+                    : item.path("url").isTextual() ? item.path("url").asText() : null;
             if (url != null && !url.isBlank()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("url", clip(url, 2000));
@@ -262,7 +285,12 @@ final class LegacyElements {
             case START_OBJECT -> "an object";
             case VALUE_STRING -> "a string";
             case VALUE_NULL -> "null";
-            default -> "a " + token.name().toLowerCase(Locale.ROOT).replace("value_", "").replace('_', ' ');
+            default ->
+                "a "
+                        + token.name()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("value_", "")
+                                .replace('_', ' ');
         };
     }
 

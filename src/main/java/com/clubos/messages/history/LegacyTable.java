@@ -20,7 +20,8 @@ final class LegacyTable implements AutoCloseable {
 
     static final String TABLE = "openphone_conversations";
     private static final int FETCH_ROWS = 20;
-    private static final Set<String> TIME_TYPES = Set.of("timestamp with time zone", "timestamp without time zone", "date");
+    private static final Set<String> TIME_TYPES =
+            Set.of("timestamp with time zone", "timestamp without time zone", "date");
     private static final Set<String> INTEGER_TYPES = Set.of("integer", "bigint", "smallint");
 
     /** Streams rows to a handler, which may write batches to our own database meanwhile. */
@@ -76,7 +77,7 @@ final class LegacyTable implements AutoCloseable {
 
     int count() throws SQLException {
         try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + TABLE);
-             ResultSet result = count.executeQuery()) {
+                ResultSet result = count.executeQuery()) {
             result.next();
             return result.getInt(1);
         } finally {
@@ -89,7 +90,9 @@ final class LegacyTable implements AutoCloseable {
      * null) to the handler in id order, at most {@code limit}; returns how many there were.
      */
     int forEachRow(String afterId, boolean inclusive, int limit, RowHandler handler) throws Exception {
-        String where = afterId == null ? "" : "WHERE id " + (inclusive ? ">=" : ">") + " CAST(? AS " + columnTypes.get("id") + ")";
+        String where = afterId == null
+                ? ""
+                : "WHERE id " + (inclusive ? ">=" : ">") + " CAST(? AS " + columnTypes.get("id") + ")";
         String sql = "SELECT CAST(id AS text), CAST(phone_number AS text), " + text("customer_name") + ", "
                 + text("employee_name") + ", CAST(messages AS text), " + integer("unread_count") + ", "
                 + time("last_read_at") + ", " + time("created_at") + ", " + time("updated_at")
@@ -106,9 +109,16 @@ final class LegacyTable implements AutoCloseable {
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     rows++;
-                    handler.row(new LegacyRow(result.getString(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5), (Integer) result.getObject(6),
-                            instant(result, 7), instant(result, 8), instant(result, 9)));
+                    handler.row(new LegacyRow(
+                            result.getString(1),
+                            result.getString(2),
+                            result.getString(3),
+                            result.getString(4),
+                            result.getString(5),
+                            (Integer) result.getObject(6),
+                            instant(result, 7),
+                            instant(result, 8),
+                            instant(result, 9)));
                 }
             }
         } finally {
@@ -124,12 +134,15 @@ final class LegacyTable implements AutoCloseable {
     private String integer(String column) {
         String type = columnTypes.get(column);
         return type != null && INTEGER_TYPES.contains(type)
-                ? "CAST(LEAST(GREATEST(" + column + ", 0), 1000000) AS integer)" : "CAST(NULL AS integer)";
+                ? "CAST(LEAST(GREATEST(" + column + ", 0), 1000000) AS integer)"
+                : "CAST(NULL AS integer)";
     }
 
     private String time(String column) {
         String type = columnTypes.get(column);
-        return type != null && TIME_TYPES.contains(type) ? "CAST(" + column + " AS timestamptz)" : "CAST(NULL AS timestamptz)";
+        return type != null && TIME_TYPES.contains(type)
+                ? "CAST(" + column + " AS timestamptz)"
+                : "CAST(NULL AS timestamptz)";
     }
 
     private static Instant instant(ResultSet result, int column) throws SQLException {

@@ -20,8 +20,7 @@ final class LegacyTimes {
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
-    private LegacyTimes() {
-    }
+    private LegacyTimes() {}
 
     static Optional<Instant> parse(String text) {
         String value = text == null ? "" : text.strip();

@@ -59,7 +59,8 @@ class OpenPhoneBackfill {
 
     /** Our lines by OpenPhone id ({@code PN…} → E.164). */
     private Map<String, String> lines(ImportJob job) throws Exception {
-        List<OpenPhoneNumber> numbers = calls.required(job, "GET /v1/phone-numbers", c -> c.phoneNumbers().data());
+        List<OpenPhoneNumber> numbers = calls.required(
+                job, "GET /v1/phone-numbers", c -> c.phoneNumbers().data());
         Map<String, String> lines = new HashMap<>();
         for (OpenPhoneNumber number : numbers == null ? List.<OpenPhoneNumber>of() : numbers) {
             phones.toE164(number.number()).ifPresent(e164 -> lines.put(number.id(), e164));
@@ -75,8 +76,8 @@ class OpenPhoneBackfill {
         HistoryBatch batch = new HistoryBatch();
         do {
             String pageToken = token;
-            OpenPhoneConversationPage page = calls.required(job, "GET /v1/conversations",
-                    c -> c.conversations(pageSize, pageToken, since));
+            OpenPhoneConversationPage page =
+                    calls.required(job, "GET /v1/conversations", c -> c.conversations(pageSize, pageToken, since));
             for (OpenPhoneConversation conversation : page.data()) {
                 if (conversation.deletedAt() != null) {
                     continue;
@@ -85,21 +86,33 @@ class OpenPhoneBackfill {
                 String ref = "conversation " + conversation.id();
                 String line = lines.get(conversation.phoneNumberId());
                 List<String> customers = conversation.participants().stream()
-                        .map(phones::toE164).flatMap(Optional::stream).distinct().toList();
+                        .map(phones::toE164)
+                        .flatMap(Optional::stream)
+                        .distinct()
+                        .toList();
                 if (tooLong(conversation.id()) || tooLong(conversation.phoneNumberId())) {
                     batch.conversationsDone++;
                     batch.problem(ref, "left out: its id or line id is longer than " + MAX_ID + " characters");
                 } else if (line == null) {
                     batch.conversationsDone++;
-                    batch.problem(ref, "left out: its line " + conversation.phoneNumberId()
-                            + " is not among GET /v1/phone-numbers");
+                    batch.problem(
+                            ref,
+                            "left out: its line " + conversation.phoneNumberId()
+                                    + " is not among GET /v1/phone-numbers");
                 } else if (customers.size() != 1 || conversation.participants().size() != 1) {
                     batch.conversationsDone++;
-                    batch.problem(ref, "left out: " + conversation.participants().size()
-                            + " participants (only one-to-one conversations with a valid number are imported)");
+                    batch.problem(
+                            ref,
+                            "left out: " + conversation.participants().size()
+                                    + " participants (only one-to-one conversations with a valid number are imported)");
                 } else {
-                    batch.listed.add(new HistoryBatch.ListedConversation(listed++, conversation.id(),
-                            conversation.phoneNumberId(), line, customers.get(0), name(conversation.name())));
+                    batch.listed.add(new HistoryBatch.ListedConversation(
+                            listed++,
+                            conversation.id(),
+                            conversation.phoneNumberId(),
+                            line,
+                            customers.get(0),
+                            name(conversation.name())));
                 }
             }
             token = page.hasMore() ? page.nextPageToken() : null;
@@ -170,15 +183,27 @@ class OpenPhoneBackfill {
         String token = conversation.pageToken();
         String since = job.since == null ? null : job.since.toString();
         String call = "GET /v1/messages " + conversation.openphoneId();
-        HistoryBatch.ConversationInfo info = new HistoryBatch.ConversationInfo(conversation.line(),
-                conversation.participant(), conversation.name() == null ? Conversation.UNKNOWN_NAME : conversation.name(),
-                null, null, false);
+        HistoryBatch.ConversationInfo info = new HistoryBatch.ConversationInfo(
+                conversation.line(),
+                conversation.participant(),
+                conversation.name() == null ? Conversation.UNKNOWN_NAME : conversation.name(),
+                null,
+                null,
+                false);
         HistoryBatch batch = new HistoryBatch();
         boolean more;
         do {
             String pageToken = token;
-            Optional<OpenPhoneMessagePage> page = calls.optional(job, call, c -> c.messages(conversation.phoneNumberId(),
-                    List.of(conversation.participant()), pageSize(job), pageToken, since), batch);
+            Optional<OpenPhoneMessagePage> page = calls.optional(
+                    job,
+                    call,
+                    c -> c.messages(
+                            conversation.phoneNumberId(),
+                            List.of(conversation.participant()),
+                            pageSize(job),
+                            pageToken,
+                            since),
+                    batch);
             if (page.isPresent()) {
                 page.get().data().forEach(message -> add(batch, info, message, call));
                 more = page.get().hasMore();
@@ -194,7 +219,8 @@ class OpenPhoneBackfill {
         } while (more);
     }
 
-    private static void add(HistoryBatch batch, HistoryBatch.ConversationInfo info, OpenPhoneMessage message, String call) {
+    private static void add(
+            HistoryBatch batch, HistoryBatch.ConversationInfo info, OpenPhoneMessage message, String call) {
         String ref = call + " " + (message.id() == null ? "(message without id)" : message.id());
         Optional<MessageDirection> direction = direction(message.direction());
         if (message.id() == null || message.id().isBlank()) {
@@ -206,9 +232,18 @@ class OpenPhoneBackfill {
         } else if (direction.isEmpty()) {
             batch.skip(ref, "skipped: direction '" + message.direction() + "' is neither incoming nor outgoing", 1);
         } else {
-            batch.add(info, new HistoryMessage(info.line(), info.customer(), message.id(), direction.get(),
-                    message.text() == null ? "" : message.text(), null, status(direction.get(), message.status()), null,
-                    message.createdAt().truncatedTo(ChronoUnit.MICROS)));
+            batch.add(
+                    info,
+                    new HistoryMessage(
+                            info.line(),
+                            info.customer(),
+                            message.id(),
+                            direction.get(),
+                            message.text() == null ? "" : message.text(),
+                            null,
+                            status(direction.get(), message.status()),
+                            null,
+                            message.createdAt().truncatedTo(ChronoUnit.MICROS)));
         }
     }
 
@@ -226,7 +261,8 @@ class OpenPhoneBackfill {
             return MessageStatus.RECEIVED;
         }
         return MessageStatus.parse(status)
-                .filter(s -> s == MessageStatus.DELIVERED || s == MessageStatus.UNDELIVERED || s == MessageStatus.FAILED)
+                .filter(s ->
+                        s == MessageStatus.DELIVERED || s == MessageStatus.UNDELIVERED || s == MessageStatus.FAILED)
                 .orElse(MessageStatus.SENT);
     }
 

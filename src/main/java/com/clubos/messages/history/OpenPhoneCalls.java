@@ -45,7 +45,9 @@ class OpenPhoneCalls {
         try {
             return Optional.ofNullable(retrying(job, what, call));
         } catch (OpenPhoneException e) {
-            batch.problem(what, "OpenPhone refused it (" + e.httpStatus() + ": " + e.getMessage() + "); conversation left out");
+            batch.problem(
+                    what,
+                    "OpenPhone refused it (" + e.httpStatus() + ": " + e.getMessage() + "); conversation left out");
             return Optional.empty();
         }
     }
@@ -62,7 +64,8 @@ class OpenPhoneCalls {
                 return gateway.bulk(call);
             } catch (OpenPhoneException e) {
                 if (e.httpStatus() == 401) {
-                    throw new ImportFailed("OpenPhone refused the API key (401) on " + what + ": check OPENPHONE_API_KEY");
+                    throw new ImportFailed(
+                            "OpenPhone refused the API key (401) on " + what + ": check OPENPHONE_API_KEY");
                 }
                 if (!e.retryable()) {
                     throw e;

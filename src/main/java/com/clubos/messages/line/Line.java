@@ -7,5 +7,4 @@ package com.clubos.messages.line;
  * @param openphoneId {@code PN…} when OpenPhone told us, else null (a line only configured)
  * @param name        LOCATION_NAMES' name, else OpenPhone's, else the number
  */
-public record Line(String number, String openphoneId, String name) {
-}
+public record Line(String number, String openphoneId, String name) {}

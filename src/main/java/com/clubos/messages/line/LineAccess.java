@@ -36,8 +36,10 @@ public class LineAccess {
             List<String> given = sessions.linesOf(token);
             return given.isEmpty() ? LineScope.EVERY_LINE : LineScope.of(given);
         }
-        return claimed(token).map(entries -> LineScope.of(entries.stream()
-                        .flatMap(entry -> lines.resolve(entry).stream()).toList()))
+        return claimed(token)
+                .map(entries -> LineScope.of(entries.stream()
+                        .flatMap(entry -> lines.resolve(entry).stream())
+                        .toList()))
                 .orElse(LineScope.EVERY_LINE);
     }
 
@@ -65,6 +67,7 @@ public class LineAccess {
     private static String unquote(String value) {
         String stripped = value.strip();
         return stripped.length() >= 2 && stripped.startsWith("\"") && stripped.endsWith("\"")
-                ? stripped.substring(1, stripped.length() - 1) : stripped;
+                ? stripped.substring(1, stripped.length() - 1)
+                : stripped;
     }
 }

@@ -32,16 +32,21 @@ public class LineDirectory implements KnownLines {
         this.phoneNumbers = phoneNumbers;
         this.defaultLine = openPhone.defaultNumber().filter(n -> !n.isBlank()).map(this::normalise);
         List<String> numbers = new ArrayList<>(defaultLine.stream().toList());
-        openPhone.numbers().orElse(List.of()).stream().filter(n -> !n.isBlank()).map(this::normalise)
-                .filter(n -> !numbers.contains(n)).forEach(numbers::add);
+        openPhone.numbers().orElse(List.of()).stream()
+                .filter(n -> !n.isBlank())
+                .map(this::normalise)
+                .filter(n -> !numbers.contains(n))
+                .forEach(numbers::add);
         this.configured = List.copyOf(numbers);
         this.namesFromConfig = parseNames(config.names().orElse(""));
         this.lines = build(List.of());
     }
 
     private String normalise(String number) {
-        return phoneNumbers.toE164(number).orElseThrow(
-                () -> new IllegalStateException("OpenPhone line '" + number + "' is not a valid phone number"));
+        return phoneNumbers
+                .toE164(number)
+                .orElseThrow(
+                        () -> new IllegalStateException("OpenPhone line '" + number + "' is not a valid phone number"));
     }
 
     /** {@code +19025550100=Halifax,+19025550200=Dartmouth}; numbers in any format. */
@@ -55,7 +60,9 @@ public class LineDirectory implements KnownLines {
             if (equals <= 0 || entry.substring(equals + 1).isBlank()) {
                 throw new IllegalStateException("LOCATION_NAMES: '" + entry.strip() + "' is not number=Name");
             }
-            names.put(normalise(entry.substring(0, equals).strip()), entry.substring(equals + 1).strip());
+            names.put(
+                    normalise(entry.substring(0, equals).strip()),
+                    entry.substring(equals + 1).strip());
         }
         return Map.copyOf(names);
     }
@@ -66,8 +73,8 @@ public class LineDirectory implements KnownLines {
             built.put(number, new Line(number, null, namesFromConfig.getOrDefault(number, number)));
         }
         for (Line line : fromOpenPhone) {
-            String name = namesFromConfig.getOrDefault(line.number(),
-                    line.name() == null || line.name().isBlank() ? line.number() : line.name());
+            String name = namesFromConfig.getOrDefault(
+                    line.number(), line.name() == null || line.name().isBlank() ? line.number() : line.name());
             built.put(line.number(), new Line(line.number(), line.openphoneId(), name));
         }
         return Map.copyOf(built);
@@ -146,7 +153,8 @@ public class LineDirectory implements KnownLines {
                         .executeUpdate();
             }
             em.createNativeQuery("DELETE FROM openphone_lines WHERE NOT (number = ANY (CAST(:numbers AS varchar[])))")
-                    .setParameter("numbers", fromOpenPhone.stream().map(Line::number).toArray(String[]::new))
+                    .setParameter(
+                            "numbers", fromOpenPhone.stream().map(Line::number).toArray(String[]::new))
                     .executeUpdate();
         });
         lines = build(fromOpenPhone);
@@ -155,9 +163,12 @@ public class LineDirectory implements KnownLines {
     /** The lines OpenPhone listed last time, from the database (another replica may have stored them). */
     @SuppressWarnings("unchecked")
     public void loadStored() {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
-                .createNativeQuery("SELECT number, openphone_id, name FROM openphone_lines ORDER BY number")
-                .getResultList());
-        lines = build(rows.stream().map(row -> new Line((String) row[0], (String) row[1], (String) row[2])).toList());
+        List<Object[]> rows = QuarkusTransaction.requiringNew()
+                .call(() -> Panache.getEntityManager()
+                        .createNativeQuery("SELECT number, openphone_id, name FROM openphone_lines ORDER BY number")
+                        .getResultList());
+        lines = build(rows.stream()
+                .map(row -> new Line((String) row[0], (String) row[1], (String) row[2]))
+                .toList());
     }
 }

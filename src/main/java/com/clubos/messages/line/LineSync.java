@@ -30,8 +30,12 @@ public class LineSync {
     private final LinesConfig config;
     private volatile boolean synced;
 
-    public LineSync(LineDirectory directory, OpenPhoneGateway openPhoneCalls, OpenPhoneConfig openPhone,
-                    PhoneNumbers phoneNumbers, LinesConfig config) {
+    public LineSync(
+            LineDirectory directory,
+            OpenPhoneGateway openPhoneCalls,
+            OpenPhoneConfig openPhone,
+            PhoneNumbers phoneNumbers,
+            LinesConfig config) {
         this.config = config;
         this.directory = directory;
         this.openPhoneCalls = openPhoneCalls;
@@ -44,7 +48,9 @@ public class LineSync {
     }
 
     /** Every OPENPHONE_LINES_REFRESH, and sooner (every half minute) until a sync has worked. */
-    @Scheduled(every = "${clubos.lines.refresh-every:15m}", delayed = "3s",
+    @Scheduled(
+            every = "${clubos.lines.refresh-every:15m}",
+            delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSync() {
         trySync();
@@ -58,14 +64,16 @@ public class LineSync {
     }
 
     private void trySync() {
-        if (!openPhone.configured() || "off".equalsIgnoreCase(config.refreshEvery().strip())) {
+        if (!openPhone.configured()
+                || "off".equalsIgnoreCase(config.refreshEvery().strip())) {
             return;
         }
         try {
             sync();
             synced = true;
         } catch (RuntimeException e) {
-            LOG.warnf("Could not load the lines from OpenPhone (GET /v1/phone-numbers), trying again shortly: %s",
+            LOG.warnf(
+                    "Could not load the lines from OpenPhone (GET /v1/phone-numbers), trying again shortly: %s",
                     e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,7 +82,8 @@ public class LineSync {
 
     /** Asks OpenPhone for the workspace's lines and makes them ours; answers how many it listed. */
     public int sync() throws InterruptedException {
-        List<OpenPhoneNumber> listed = Optional.ofNullable(openPhoneCalls.bulk(OpenPhoneClient::phoneNumbers).data())
+        List<OpenPhoneNumber> listed = Optional.ofNullable(
+                        openPhoneCalls.bulk(OpenPhoneClient::phoneNumbers).data())
                 .orElse(List.of());
         List<Line> lines = listed.stream()
                 .flatMap(number -> phoneNumbers.toE164(number.number()).stream()

@@ -20,8 +20,7 @@ import java.util.Locale;
 public class MediaProxy {
 
     /** An attachment as the page gets it. */
-    public record Fetched(String contentType, long length, InputStream body) {
-    }
+    public record Fetched(String contentType, long length, InputStream body) {}
 
     private final MediaConfig config;
     private final HttpClient client;
@@ -47,19 +46,29 @@ public class MediaProxy {
         }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(HttpRequest.newBuilder(uri).timeout(config.fetchTimeout()).GET().build(),
+            response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(config.fetchTimeout())
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new ApiException(Response.Status.BAD_GATEWAY.getStatusCode(),
-                    "Could not fetch the attachment from OpenPhone's storage; try again", 5L);
+            throw new ApiException(
+                    Response.Status.BAD_GATEWAY.getStatusCode(),
+                    "Could not fetch the attachment from OpenPhone's storage; try again",
+                    5L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "Shutting down");
         }
         if (response.statusCode() != 200) {
             close(response.body());
-            throw new ApiException(Response.Status.BAD_GATEWAY.getStatusCode(), response.statusCode() == 404
-                    ? "OpenPhone no longer has this attachment" : "OpenPhone's storage answered " + response.statusCode(), null);
+            throw new ApiException(
+                    Response.Status.BAD_GATEWAY.getStatusCode(),
+                    response.statusCode() == 404
+                            ? "OpenPhone no longer has this attachment"
+                            : "OpenPhone's storage answered " + response.statusCode(),
+                    null);
         }
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (length > config.maxBytes()) {

@@ -41,8 +41,8 @@ public class MediaResource {
     @APIResponse(responseCode = "502", description = "OpenPhone's storage did not give it")
     public Response attachment(@PathParam("id") long id, @PathParam("index") int index) {
         Map<String, Object> item = find(id, index);
-        MediaProxy.Fetched fetched = proxy.fetch(String.valueOf(item.get("url")),
-                item.get("type") == null ? null : String.valueOf(item.get("type")));
+        MediaProxy.Fetched fetched = proxy.fetch(
+                String.valueOf(item.get("url")), item.get("type") == null ? null : String.valueOf(item.get("type")));
         StreamingOutput body = out -> {
             try (InputStream in = fetched.body()) {
                 in.transferTo(out);
@@ -51,7 +51,8 @@ public class MediaResource {
         // Whatever a customer sent must not run as a page of ours: only pictures, sound and video are
         // shown inline; anything else (HTML, SVG, vCards…) is a download, sandboxed either way.
         boolean inline = showsInline(fetched.contentType());
-        Response.ResponseBuilder response = Response.ok(body, inline ? fetched.contentType() : "application/octet-stream")
+        Response.ResponseBuilder response = Response.ok(
+                        body, inline ? fetched.contentType() : "application/octet-stream")
                 .header("Cache-Control", "private, max-age=86400")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .header("Content-Disposition", inline ? "inline" : "attachment");
@@ -63,7 +64,8 @@ public class MediaResource {
 
     static boolean showsInline(String contentType) {
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        return (type.startsWith("image/") && !type.startsWith("image/svg")) || type.startsWith("audio/")
+        return (type.startsWith("image/") && !type.startsWith("image/svg"))
+                || type.startsWith("audio/")
                 || type.startsWith("video/");
     }
 

@@ -119,7 +119,8 @@ public class Message extends PanacheEntityBase {
         }
         updatedAt = now();
         @SuppressWarnings("unchecked")
-        List<Number> ids = getEntityManager().createNativeQuery("""
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
                             set_inbox_done, created_at, updated_at)
@@ -157,13 +158,15 @@ public class Message extends PanacheEntityBase {
      * says whether it moved; a late "sent" after "delivered" changes nothing.
      */
     public static boolean advanceStatus(long id, MessageStatus status, String errorMessage) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                         UPDATE messages SET status = :status, error_message = :error, updated_at = now()
                         WHERE id = :id AND message_status_rank(status) < message_status_rank(:status)""")
-                .setParameter("status", status.wire())
-                .setParameter("error", errorMessage)
-                .setParameter("id", id)
-                .executeUpdate() == 1;
+                        .setParameter("status", status.wire())
+                        .setParameter("error", errorMessage)
+                        .setParameter("id", id)
+                        .executeUpdate()
+                == 1;
     }
 
     public static Optional<Message> findByOpenPhoneId(String openphoneId) {
@@ -176,7 +179,8 @@ public class Message extends PanacheEntityBase {
      */
     public static Optional<Message> claimInFlight(long conversationId, String body, String openphoneId) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = getEntityManager().createNativeQuery("""
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("""
                         UPDATE messages SET openphone_id = :openphoneId, updated_at = now()
                         WHERE id = (SELECT id FROM messages
                                     WHERE conversation_id = :conversation AND direction = 'outbound'
@@ -189,7 +193,9 @@ public class Message extends PanacheEntityBase {
                 .setParameter("conversation", conversationId)
                 .setParameter("body", body)
                 .getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(findById(ids.get(0).longValue()));
+        return ids.isEmpty()
+                ? Optional.empty()
+                : Optional.of(findById(ids.get(0).longValue()));
     }
 
     public static Optional<Message> findByClientRef(String clientRef) {
@@ -220,7 +226,8 @@ public class Message extends PanacheEntityBase {
         if (conversationIds.isEmpty() || perConversation <= 0) {
             return List.of();
         }
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                         SELECT m.* FROM openphone_conversations c
                         CROSS JOIN LATERAL (
                             SELECT * FROM messages m

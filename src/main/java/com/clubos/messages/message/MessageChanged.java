@@ -6,5 +6,8 @@ package com.clubos.messages.message;
  */
 public record MessageChanged(Kind kind, long messageId, long conversationId) {
 
-    public enum Kind { CREATED, STATUS }
+    public enum Kind {
+        CREATED,
+        STATUS
+    }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Our words for a message's direction; OpenPhone says incoming/outgoing. */
 public enum MessageDirection {
-    INBOUND, OUTBOUND;
+    INBOUND,
+    OUTBOUND;
 
     @JsonValue
     public String wire() {

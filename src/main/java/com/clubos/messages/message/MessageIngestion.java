@@ -63,7 +63,9 @@ public class MessageIngestion {
 
     private Optional<Message> store(ObservedMessage observed, boolean unread) {
         Message message = new Message();
-        message.conversationId = Conversation.upsert(observed.line(), observed.customer(),
+        message.conversationId = Conversation.upsert(
+                observed.line(),
+                observed.customer(),
                 contacts.nameOf(observed.customer()).orElse(null));
         message.openphoneId = observed.openphoneId();
         message.direction = observed.direction();

@@ -40,7 +40,8 @@ public class MessageResource {
     @POST
     @Path("/send")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue a text to a customer",
+    @Operation(
+            summary = "Queue a text to a customer",
             description = "Answers at once with the queued message; it goes out through OpenPhone in the background. "
                     + "The same Idempotency-Key (or clientRef) twice returns the first message and sends once.")
     @APIResponse(responseCode = "202", description = "Queued")
@@ -48,9 +49,10 @@ public class MessageResource {
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     @APIResponse(responseCode = "403", description = "from is a line the caller may not use")
     @APIResponse(responseCode = "503", description = "OpenPhone is not configured")
-    public Response send(SendRequest request,
-                         @Parameter(description = "Makes retries of the same send safe")
-                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response send(
+            SendRequest request,
+            @Parameter(description = "Makes retries of the same send safe") @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
         ValidatedSend send = sendLines.decide(validator.validate(request, idempotencyKey));
         MessageService.Queued queued = messages.queue(send, staff.id(), staff.displayName());
         return Response.status(queued.created() ? Response.Status.ACCEPTED : Response.Status.OK)

@@ -6,11 +6,11 @@ import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.InboxStatus;
 import com.clubos.messages.line.CurrentScope;
 import com.clubos.messages.openphone.OpenPhoneConfig;
+import com.clubos.messages.openphone.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import com.clubos.messages.openphone.OutboxConfig;
-import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,8 +26,8 @@ public class MessageService {
     private final Event<MessageChanged> changes;
     private final CurrentScope scope;
 
-    public MessageService(OpenPhoneConfig openPhone, OutboxConfig outbox, Event<MessageChanged> changes,
-                          CurrentScope scope) {
+    public MessageService(
+            OpenPhoneConfig openPhone, OutboxConfig outbox, Event<MessageChanged> changes, CurrentScope scope) {
         this.openPhone = openPhone;
         this.outbox = outbox;
         this.changes = changes;
@@ -35,8 +35,7 @@ public class MessageService {
     }
 
     /** What a send request produced: the message, and whether this request created it. */
-    public record Queued(MessageView message, boolean created) {
-    }
+    public record Queued(MessageView message, boolean created) {}
 
     /**
      * Accepts a send: in one transaction the conversation is created or updated, the message is
@@ -56,8 +55,10 @@ public class MessageService {
         }
         long recent = Outbox.sentByUserSince(actorId, Instant.now().minus(SEND_LIMIT_WINDOW));
         if (recent >= outbox.sendLimitPerMinute()) {
-            throw ApiException.tooManyRequests("Send limit reached: at most " + outbox.sendLimitPerMinute()
-                    + " texts a minute per staff member; try again shortly", SEND_LIMIT_WINDOW.toSeconds());
+            throw ApiException.tooManyRequests(
+                    "Send limit reached: at most " + outbox.sendLimitPerMinute()
+                            + " texts a minute per staff member; try again shortly",
+                    SEND_LIMIT_WINDOW.toSeconds());
         }
         long conversationId = Conversation.upsert(send.from(), send.to(), null);
         if (Conversation.isOptedOut(conversationId)) {
@@ -77,7 +78,8 @@ public class MessageService {
         message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
         if (!message.insertIfAbsent()) {
             // A concurrent request with the same client reference won the insert.
-            return new Queued(MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
+            return new Queued(
+                    MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
         }
         MessageStatusChange.record(message.id, MessageStatus.QUEUED, null);
         Conversation.countMessage(message, false);
@@ -102,18 +104,23 @@ public class MessageService {
                 .filter(m -> scope.sees(Conversation.<Conversation>findById(m.conversationId).lineNumber))
                 .orElseThrow(() -> ApiException.notFound("Message not found"));
         if (message.importId != null) {
-            throw new ApiException(Response.Status.CONFLICT,
+            throw new ApiException(
+                    Response.Status.CONFLICT,
                     "This message is imported history and is never sent again; write a new message instead");
         }
         if (message.direction == MessageDirection.OUTBOUND && Conversation.isOptedOut(message.conversationId)) {
             throw optedOut(message.toNumber);
         }
         if (!Outbox.retryFailed(id, Instant.now().plus(outbox.retryDeadline()))) {
-            throw new ApiException(Response.Status.CONFLICT,
+            throw new ApiException(
+                    Response.Status.CONFLICT,
                     "Only a failed outbound message can be retried (this one is " + message.status.wire() + ")");
         }
         MessageStatusChange.record(id, MessageStatus.QUEUED, null);
-        AuditEntry.record(actorName, "message.retry", message.toNumber,
+        AuditEntry.record(
+                actorName,
+                "message.retry",
+                message.toNumber,
                 Map.of("messageId", id, "userId", actorId, "previousError", String.valueOf(message.errorMessage)));
         changes.fire(new MessageChanged(MessageChanged.Kind.STATUS, id, message.conversationId));
         changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, id, message.conversationId));
@@ -122,7 +129,8 @@ public class MessageService {
     }
 
     private static ApiException optedOut(String customer) {
-        return new ApiException(Response.Status.CONFLICT, customer + " has opted out of texts (replied STOP); "
-                + "nothing can be sent until they text START");
+        return new ApiException(
+                Response.Status.CONFLICT,
+                customer + " has opted out of texts (replied STOP); " + "nothing can be sent until they text START");
     }
 }

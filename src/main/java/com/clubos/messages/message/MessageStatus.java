@@ -9,7 +9,13 @@ import java.util.Optional;
  * way, and an update only moves a message to a higher rank.
  */
 public enum MessageStatus {
-    QUEUED, SENDING, SENT, DELIVERED, UNDELIVERED, FAILED, RECEIVED;
+    QUEUED,
+    SENDING,
+    SENT,
+    DELIVERED,
+    UNDELIVERED,
+    FAILED,
+    RECEIVED;
 
     @JsonValue
     public String wire() {

@@ -28,8 +28,20 @@ public record MessageView(
         Instant updatedAt) {
 
     public static MessageView of(Message m) {
-        return new MessageView(m.id, m.conversationId, m.body, m.direction, m.fromNumber, m.toNumber,
-                m.status, m.errorMessage, m.media == null ? List.of() : m.media, m.sentBy, m.openphoneId,
-                m.clientRef, m.createdAt, m.updatedAt);
+        return new MessageView(
+                m.id,
+                m.conversationId,
+                m.body,
+                m.direction,
+                m.fromNumber,
+                m.toNumber,
+                m.status,
+                m.errorMessage,
+                m.media == null ? List.of() : m.media,
+                m.sentBy,
+                m.openphoneId,
+                m.clientRef,
+                m.createdAt,
+                m.updatedAt);
     }
 }

@@ -11,13 +11,16 @@ import java.util.Set;
  */
 public final class OptOutKeywords {
 
-    public enum Choice { OPT_OUT, OPT_IN }
+    public enum Choice {
+        OPT_OUT,
+        OPT_IN
+    }
 
-    private static final Set<String> OPT_OUT = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET");
+    private static final Set<String> OPT_OUT =
+            Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET");
     private static final Set<String> OPT_IN = Set.of("START", "UNSTOP", "YES");
 
-    private OptOutKeywords() {
-    }
+    private OptOutKeywords() {}
 
     public static Optional<Choice> of(String text) {
         if (text == null || text.length() > 40) {

@@ -11,12 +11,12 @@ import java.util.List;
  */
 final class Outbox {
 
-    private Outbox() {
-    }
+    private Outbox() {}
 
     @SuppressWarnings("unchecked")
     static List<Message> claimDue(int limit) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return Panache.getEntityManager()
+                .createNativeQuery("""
                         UPDATE messages m SET status = 'sending', attempts = m.attempts + 1,
                             sending_started_at = now(), updated_at = now()
                         FROM (SELECT q.id FROM messages q
@@ -39,7 +39,8 @@ final class Outbox {
      */
     @SuppressWarnings("unchecked")
     static List<Number> releaseStuck(Instant startedBefore) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return Panache.getEntityManager()
+                .createNativeQuery("""
                         UPDATE messages SET status = 'queued', reconcile = TRUE, next_attempt_at = now(),
                             updated_at = now()
                         WHERE id IN (SELECT id FROM messages
@@ -56,7 +57,8 @@ final class Outbox {
      */
     @SuppressWarnings("unchecked")
     static List<Number> cancelQueued(long conversationId, String reason) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return Panache.getEntityManager()
+                .createNativeQuery("""
                         UPDATE messages SET status = 'failed', error_message = :reason, next_attempt_at = NULL,
                             updated_at = now()
                         WHERE conversation_id = :conversation AND direction = 'outbound' AND status = 'queued'
@@ -68,7 +70,8 @@ final class Outbox {
 
     /** OpenPhone accepted the message: keep its id (unless an early receipt already set it). */
     static void recordAccepted(long id, String openphoneId) {
-        Panache.getEntityManager().createNativeQuery("""
+        Panache.getEntityManager()
+                .createNativeQuery("""
                         UPDATE messages SET openphone_id = COALESCE(openphone_id, :openphoneId), reconcile = FALSE,
                             error_message = NULL, next_attempt_at = NULL, updated_at = now()
                         WHERE id = :id""")
@@ -79,26 +82,30 @@ final class Outbox {
 
     /** Back to the queue for another try at {@code at}; only from {@code sending}. */
     static boolean requeue(long id, Instant at, String error, boolean reconcile) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return Panache.getEntityManager()
+                        .createNativeQuery("""
                         UPDATE messages SET status = 'queued', next_attempt_at = :at, error_message = :error,
                             reconcile = reconcile OR :reconcile, updated_at = now()
                         WHERE id = :id AND status = 'sending'""")
-                .setParameter("at", at)
-                .setParameter("error", error)
-                .setParameter("reconcile", reconcile)
-                .setParameter("id", id)
-                .executeUpdate() == 1;
+                        .setParameter("at", at)
+                        .setParameter("error", error)
+                        .setParameter("reconcile", reconcile)
+                        .setParameter("id", id)
+                        .executeUpdate()
+                == 1;
     }
 
     /** A staff retry of a failed message: a fresh start with a new deadline. */
     static boolean retryFailed(long id, Instant giveUpAt) {
-        return Panache.getEntityManager().createNativeQuery("""
+        return Panache.getEntityManager()
+                        .createNativeQuery("""
                         UPDATE messages SET status = 'queued', attempts = 0, next_attempt_at = NULL,
                             error_message = NULL, give_up_at = :giveUpAt, updated_at = now()
                         WHERE id = :id AND status = 'failed' AND direction = 'outbound' AND import_id IS NULL""")
-                .setParameter("giveUpAt", giveUpAt)
-                .setParameter("id", id)
-                .executeUpdate() == 1;
+                        .setParameter("giveUpAt", giveUpAt)
+                        .setParameter("id", id)
+                        .executeUpdate()
+                == 1;
     }
 
     static long sentByUserSince(String userId, Instant since) {
@@ -109,8 +116,7 @@ final class Outbox {
     static double oldestAgeSeconds() {
         Number age = (Number) Panache.getEntityManager().createNativeQuery("""
                         SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)
-                        FROM messages WHERE status IN ('queued', 'sending')""")
-                .getSingleResult();
+                        FROM messages WHERE status IN ('queued', 'sending')""").getSingleResult();
         return age.doubleValue();
     }
 

@@ -37,8 +37,12 @@ public class OutboxSender {
     private final Event<MessageChanged> changes;
     private final MeterRegistry metrics;
 
-    public OutboxSender(OpenPhoneGateway openPhone, MessageIngestion ingestion, OutboxConfig config,
-                        Event<MessageChanged> changes, MeterRegistry metrics) {
+    public OutboxSender(
+            OpenPhoneGateway openPhone,
+            MessageIngestion ingestion,
+            OutboxConfig config,
+            Event<MessageChanged> changes,
+            MeterRegistry metrics) {
         this.openPhone = openPhone;
         this.ingestion = ingestion;
         this.config = config;
@@ -62,7 +66,9 @@ public class OutboxSender {
     public int releaseStuck() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Number> ids = Outbox.releaseStuck(Instant.now().minus(config.stuckAfter()));
-            ids.forEach(id -> MessageStatusChange.record(id.longValue(), MessageStatus.QUEUED,
+            ids.forEach(id -> MessageStatusChange.record(
+                    id.longValue(),
+                    MessageStatus.QUEUED,
                     "Interrupted while sending; checking OpenPhone before any resend"));
             return ids.size();
         });
@@ -71,10 +77,15 @@ public class OutboxSender {
     public void attempt(Message message) {
         try {
             if (message.reconcile) {
-                Optional<OpenPhoneMessage> earlier = openPhone.findSent(message.fromNumber, message.toNumber,
-                        message.body, message.createdAt.minus(LOOKUP_MARGIN), this::unclaimed);
+                Optional<OpenPhoneMessage> earlier = openPhone.findSent(
+                        message.fromNumber,
+                        message.toNumber,
+                        message.body,
+                        message.createdAt.minus(LOOKUP_MARGIN),
+                        this::unclaimed);
                 if (earlier.isPresent()) {
-                    LOG.infof("Message %d had already reached OpenPhone as %s: not sending again",
+                    LOG.infof(
+                            "Message %d had already reached OpenPhone as %s: not sending again",
                             message.id, earlier.get().id());
                     accepted(message, earlier.get());
                     return;
@@ -82,7 +93,8 @@ public class OutboxSender {
             }
             accepted(message, openPhone.send(message.fromNumber, message.toNumber, message.body, message.setInboxDone));
         } catch (OpenPhoneException e) {
-            metrics.counter("clubos.openphone.errors", "status", String.valueOf(e.httpStatus())).increment();
+            metrics.counter("clubos.openphone.errors", "status", String.valueOf(e.httpStatus()))
+                    .increment();
             if (e.retryable()) {
                 retryLater(message, e.getMessage(), e.retryAfter(), false);
             } else {
@@ -91,7 +103,8 @@ public class OutboxSender {
         } catch (ProcessingException e) {
             metrics.counter("clubos.openphone.errors", "status", "no-answer").increment();
             // A refused connection never carried the request; a timeout or reset may have.
-            boolean mayHaveReached = !(rootCause(e) instanceof ConnectException || rootCause(e) instanceof UnknownHostException);
+            boolean mayHaveReached =
+                    !(rootCause(e) instanceof ConnectException || rootCause(e) instanceof UnknownHostException);
             retryLater(message, "OpenPhone did not answer", Optional.empty(), mayHaveReached);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,7 +116,8 @@ public class OutboxSender {
     }
 
     private boolean unclaimed(OpenPhoneMessage candidate) {
-        return QuarkusTransaction.requiringNew().call(() -> Message.findByOpenPhoneId(candidate.id()).isEmpty());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Message.findByOpenPhoneId(candidate.id()).isEmpty());
     }
 
     private void accepted(Message message, OpenPhoneMessage answer) {

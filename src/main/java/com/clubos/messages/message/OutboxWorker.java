@@ -53,12 +53,13 @@ public class OutboxWorker {
             return;
         }
         if (!config.enabled() || !openPhone.configured()) {
-            LOG.info("Outbox is off on this replica: queued messages are sent by others or once OpenPhone is configured");
+            LOG.info(
+                    "Outbox is off on this replica: queued messages are sent by others or once OpenPhone is configured");
             return;
         }
         AtomicInteger threads = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(config.concurrency(),
-                r -> new Thread(r, "outbox-send-" + threads.incrementAndGet()));
+        pool = Executors.newFixedThreadPool(
+                config.concurrency(), r -> new Thread(r, "outbox-send-" + threads.incrementAndGet()));
         running = true;
         nextStuckCheck = Instant.EPOCH;
         dispatcher = new Thread(this::dispatch, "outbox-dispatcher");
@@ -102,10 +103,12 @@ public class OutboxWorker {
                     wake.drainPermits();
                     continue;
                 }
-                List<Callable<Void>> attempts = batch.stream().<Callable<Void>>map(m -> () -> {
-                    sender.attempt(m);
-                    return null;
-                }).toList();
+                List<Callable<Void>> attempts = batch.stream()
+                        .<Callable<Void>>map(m -> () -> {
+                            sender.attempt(m);
+                            return null;
+                        })
+                        .toList();
                 pool.invokeAll(attempts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

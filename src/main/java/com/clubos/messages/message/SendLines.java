@@ -31,19 +31,24 @@ public class SendLines {
         LineScope caller = scope.get();
         if (send.from() != null) {
             if (!caller.sees(send.from())) {
-                throw new ApiException(Response.Status.FORBIDDEN, "from: you may not send from "
-                        + lines.nameOf(send.from()) + " (" + send.from() + ")");
+                throw new ApiException(
+                        Response.Status.FORBIDDEN,
+                        "from: you may not send from " + lines.nameOf(send.from()) + " (" + send.from() + ")");
             }
             return send;
         }
-        Optional<String> line = Conversation.findByCustomer(send.to(), caller).map(c -> c.lineNumber)
+        Optional<String> line = Conversation.findByCustomer(send.to(), caller)
+                .map(c -> c.lineNumber)
                 .or(() -> lines.defaultLine().filter(caller::sees))
-                .or(() -> caller.only().filter(visible -> visible.size() == 1).map(visible -> visible.iterator().next()));
+                .or(() -> caller.only()
+                        .filter(visible -> visible.size() == 1)
+                        .map(visible -> visible.iterator().next()));
         if (line.isEmpty()) {
             if (caller.only().map(visible -> visible.size() > 1).orElse(false)) {
                 throw ApiException.badRequest("from: say which of your lines to send from (GET /api/messages/lines)");
             }
-            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from");
+            throw new ApiException(
+                    Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from");
         }
         return new ValidatedSend(send.to(), line.get(), send.text(), send.clientRef(), send.markDone());
     }

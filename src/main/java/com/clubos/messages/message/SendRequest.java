@@ -5,6 +5,5 @@ package com.clubos.messages.message;
  * {@code markDone: true} (or OpenPhone's own {@code setInboxStatus: "done"}) also marks the
  * conversation done.
  */
-public record SendRequest(String to, String text, String from, String clientRef, Boolean markDone,
-                          String setInboxStatus) {
-}
+public record SendRequest(
+        String to, String text, String from, String clientRef, Boolean markDone, String setInboxStatus) {}

@@ -16,6 +16,7 @@ public class SendValidator {
 
     /** OpenPhone's limit for one message's content. */
     public static final int MAX_TEXT_LENGTH = 1600;
+
     static final int MAX_CLIENT_REF_LENGTH = 100;
     /** {{first_name}}-style placeholders, as snippets write them. */
     public static final Pattern UNFILLED_PLACEHOLDER = Pattern.compile("\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}}");

@@ -8,5 +8,6 @@ package com.clubos.messages.openphone;
  * however much background work there is.
  */
 public enum CallPriority {
-    INTERACTIVE, BULK
+    INTERACTIVE,
+    BULK
 }

@@ -32,8 +32,12 @@ public class ContactDirectory {
     private volatile boolean unavailable;
 
     // ContactsConfig is read by the @Scheduled expression; injecting it keeps its keys validated.
-    public ContactDirectory(OpenPhoneClients clients, OpenPhoneRateLimiter limiter, OpenPhoneConfig config,
-                            PhoneNumbers phoneNumbers, ContactsConfig contactsConfig) {
+    public ContactDirectory(
+            OpenPhoneClients clients,
+            OpenPhoneRateLimiter limiter,
+            OpenPhoneConfig config,
+            PhoneNumbers phoneNumbers,
+            ContactsConfig contactsConfig) {
         this.clients = clients;
         this.limiter = limiter;
         this.config = config;
@@ -44,7 +48,9 @@ public class ContactDirectory {
         return Optional.ofNullable(names.get(e164));
     }
 
-    @Scheduled(every = "${openphone.contacts.refresh-every:15m}", delayed = "5s",
+    @Scheduled(
+            every = "${openphone.contacts.refresh-every:15m}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         if (!config.configured() || unavailable) {
@@ -57,7 +63,8 @@ public class ContactDirectory {
                 // v1 lists contacts only by externalIds: a workspace list is refused, every time. Names then
                 // come from conversations (history import) and staff renames; asking again would only spend calls.
                 unavailable = true;
-                LOG.infof("OpenPhone does not list this workspace's contacts (%s): contact names are not loaded",
+                LOG.infof(
+                        "OpenPhone does not list this workspace's contacts (%s): contact names are not loaded",
                         e.getMessage());
             } else {
                 LOG.warnf("Could not refresh OpenPhone contacts: %s", e.getMessage());
@@ -77,8 +84,10 @@ public class ContactDirectory {
             limiter.acquire(CallPriority.BULK); // background work: staff sends go first
             OpenPhoneContactPage contacts = clients.client().contacts(PAGE_SIZE, pageToken);
             for (OpenPhoneContact contact : contacts.data()) {
-                contact.displayName().ifPresent(name -> contact.phoneNumbers().forEach(number ->
-                        phoneNumbers.toE164(number).ifPresent(e164 -> loaded.putIfAbsent(e164, name))));
+                contact.displayName()
+                        .ifPresent(name -> contact.phoneNumbers()
+                                .forEach(number ->
+                                        phoneNumbers.toE164(number).ifPresent(e164 -> loaded.putIfAbsent(e164, name))));
             }
             pageToken = contacts.nextPageToken();
             if (pageToken == null || pageToken.isBlank()) {
@@ -86,8 +95,9 @@ public class ContactDirectory {
             }
         }
         names = Map.copyOf(loaded);
-        return QuarkusTransaction.requiringNew().call(() -> loaded.entrySet().stream()
-                .mapToInt(entry -> Conversation.nameIfUnknown(entry.getKey(), entry.getValue()))
-                .sum());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> loaded.entrySet().stream()
+                        .mapToInt(entry -> Conversation.nameIfUnknown(entry.getKey(), entry.getValue()))
+                        .sum());
     }
 }

@@ -46,11 +46,12 @@ public interface OpenPhoneClient {
      */
     @GET
     @Path("/messages")
-    OpenPhoneMessagePage messages(@QueryParam("phoneNumberId") String phoneNumberId,
-                                  @QueryParam("participants[]") List<String> participants,
-                                  @QueryParam("maxResults") Integer maxResults,
-                                  @QueryParam("pageToken") String pageToken,
-                                  @QueryParam("createdAfter") String createdAfter);
+    OpenPhoneMessagePage messages(
+            @QueryParam("phoneNumberId") String phoneNumberId,
+            @QueryParam("participants[]") List<String> participants,
+            @QueryParam("maxResults") Integer maxResults,
+            @QueryParam("pageToken") String pageToken,
+            @QueryParam("createdAfter") String createdAfter);
 
     /**
      * The workspace's conversations, most recent activity first.
@@ -61,9 +62,10 @@ public interface OpenPhoneClient {
      */
     @GET
     @Path("/conversations")
-    OpenPhoneConversationPage conversations(@QueryParam("maxResults") Integer maxResults,
-                                            @QueryParam("pageToken") String pageToken,
-                                            @QueryParam("updatedAfter") String updatedAfter);
+    OpenPhoneConversationPage conversations(
+            @QueryParam("maxResults") Integer maxResults,
+            @QueryParam("pageToken") String pageToken,
+            @QueryParam("updatedAfter") String updatedAfter);
 
     @GET
     @Path("/phone-numbers")
@@ -71,6 +73,6 @@ public interface OpenPhoneClient {
 
     @GET
     @Path("/contacts")
-    OpenPhoneContactPage contacts(@QueryParam("maxResults") Integer maxResults,
-                                  @QueryParam("pageToken") String pageToken);
+    OpenPhoneContactPage contacts(
+            @QueryParam("maxResults") Integer maxResults, @QueryParam("pageToken") String pageToken);
 }

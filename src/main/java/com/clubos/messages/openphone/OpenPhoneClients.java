@@ -56,7 +56,9 @@ public class OpenPhoneClients {
 
     private OpenPhoneClient build() {
         URI base = baseUri();
-        String key = config.apiKey().filter(k -> !k.isBlank()).map(String::strip)
+        String key = config.apiKey()
+                .filter(k -> !k.isBlank())
+                .map(String::strip)
                 .orElseGet(() -> config.simulator() ? SIMULATOR_KEY : "");
         if (key.isEmpty()) {
             LOG.warn("OpenPhone client built without an API key: every call will be refused");

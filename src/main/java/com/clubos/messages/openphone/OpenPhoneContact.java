@@ -76,6 +76,5 @@ public record OpenPhoneContact(
 
     /** A labelled value, e.g. {@code {"name":"mobile","value":"+19025550123"}}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Field(String id, String name, String value) {
-    }
+    public record Field(String id, String name, String value) {}
 }

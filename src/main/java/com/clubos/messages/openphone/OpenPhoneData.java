@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** OpenPhone's {@code {"data": …}} wrapper around a single resource or a plain list. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record OpenPhoneData<T>(T data) {
-}
+public record OpenPhoneData<T>(T data) {}

@@ -13,19 +13,13 @@ import java.util.Optional;
  * @param code OpenPhone's own code, e.g. {@code 0200402} (not enough credits)
  */
 public record OpenPhoneError(
-        String message,
-        String code,
-        Integer status,
-        String docs,
-        String title,
-        List<FieldError> errors) {
+        String message, String code, Integer status, String docs, String title, List<FieldError> errors) {
 
     /**
      * One rejected field. The rejected value is kept out on purpose: it can be the message content,
      * which must not reach logs or staff-facing errors.
      */
-    public record FieldError(String path, String message) {
-    }
+    public record FieldError(String path, String message) {}
 
     /** The error in {@code body}, or empty when the body is not an OpenPhone error object. */
     public static Optional<OpenPhoneError> from(JsonNode body) {

@@ -20,16 +20,19 @@ public class OpenPhoneErrorMapper implements ResponseExceptionMapper<OpenPhoneEx
 
     @Override
     public OpenPhoneException toThrowable(Response response) {
-        return toException(response.getStatus(), response.getHeaderString("Retry-After"), readBody(response),
-                Clock.systemUTC());
+        return toException(
+                response.getStatus(), response.getHeaderString("Retry-After"), readBody(response), Clock.systemUTC());
     }
 
     static OpenPhoneException toException(int status, String retryAfterHeader, String body, Clock clock) {
         Optional<OpenPhoneError> error = parse(body);
-        String message = error.flatMap(OpenPhoneError::readableMessage)
-                .orElse("OpenPhone answered " + status);
-        return new OpenPhoneException(status, error.map(OpenPhoneError::code).orElse(null), message,
-                RetryAfter.parse(retryAfterHeader, clock), error.orElse(null));
+        String message = error.flatMap(OpenPhoneError::readableMessage).orElse("OpenPhone answered " + status);
+        return new OpenPhoneException(
+                status,
+                error.map(OpenPhoneError::code).orElse(null),
+                message,
+                RetryAfter.parse(retryAfterHeader, clock),
+                error.orElse(null));
     }
 
     private static Optional<OpenPhoneError> parse(String body) {

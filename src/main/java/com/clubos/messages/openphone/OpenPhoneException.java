@@ -17,8 +17,8 @@ public class OpenPhoneException extends RuntimeException {
     private final transient Optional<Duration> retryAfter;
     private final transient OpenPhoneError error;
 
-    public OpenPhoneException(int httpStatus, String code, String message, Optional<Duration> retryAfter,
-                              OpenPhoneError error) {
+    public OpenPhoneException(
+            int httpStatus, String code, String message, Optional<Duration> retryAfter, OpenPhoneError error) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;

@@ -26,24 +26,29 @@ public class OpenPhoneGateway {
     /** Sends one text; OpenPhone's answer, or OpenPhoneException / ProcessingException. */
     public OpenPhoneMessage send(String from, String to, String text, boolean markDone) throws InterruptedException {
         limiter.acquire();
-        return rateLimitAware(() -> clients.client().send(SendMessageRequest.text(text, from, to, markDone)).data());
+        return rateLimitAware(() -> clients.client()
+                .send(SendMessageRequest.text(text, from, to, markDone))
+                .data());
     }
 
     /**
      * Finds a text we may already have sent: outgoing from our line to the customer with exactly
      * this content, created after {@code since}, and accepted by {@code unclaimed}.
      */
-    public Optional<OpenPhoneMessage> findSent(String from, String to, String text, Instant since,
-                                               Predicate<OpenPhoneMessage> unclaimed) throws InterruptedException {
+    public Optional<OpenPhoneMessage> findSent(
+            String from, String to, String text, Instant since, Predicate<OpenPhoneMessage> unclaimed)
+            throws InterruptedException {
         limiter.acquire();
-        OpenPhoneMessagePage page = rateLimitAware(() -> clients.client()
-                .messages(from, List.of(to), LOOKUP_PAGE, null, since.toString()));
-        return page.data() == null ? Optional.empty() : page.data().stream()
-                .filter(m -> "outgoing".equalsIgnoreCase(m.direction()))
-                .filter(m -> text.equals(m.text()))
-                .filter(m -> m.to().contains(to))
-                .filter(unclaimed)
-                .reduce((newer, older) -> older);
+        OpenPhoneMessagePage page =
+                rateLimitAware(() -> clients.client().messages(from, List.of(to), LOOKUP_PAGE, null, since.toString()));
+        return page.data() == null
+                ? Optional.empty()
+                : page.data().stream()
+                        .filter(m -> "outgoing".equalsIgnoreCase(m.direction()))
+                        .filter(m -> text.equals(m.text()))
+                        .filter(m -> m.to().contains(to))
+                        .filter(unclaimed)
+                        .reduce((newer, older) -> older);
     }
 
     /**

@@ -30,6 +30,5 @@ public record OpenPhoneNumber(
 
     /** A workspace member with access to the line. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record User(String id, String email, String firstName, String lastName, String role) {
-    }
+    public record User(String id, String email, String firstName, String lastName, String role) {}
 }

@@ -62,8 +62,8 @@ public class OpenPhoneRateLimiter {
     /** Waits until a bulk slot can be booked (no staff send ahead, schedule not far ahead) and books it. */
     private Duration reserveBulk() throws InterruptedException {
         while (true) {
-            RateLimitSlot.BulkReservation answer = QuarkusTransaction.requiringNew()
-                    .call(() -> RateLimitSlot.reserveBulk(KEY, spacing, bulkAhead));
+            RateLimitSlot.BulkReservation answer =
+                    QuarkusTransaction.requiringNew().call(() -> RateLimitSlot.reserveBulk(KEY, spacing, bulkAhead));
             if (answer.reserved()) {
                 return answer.delay();
             }
@@ -79,6 +79,7 @@ public class OpenPhoneRateLimiter {
 
     /** OpenPhone said 429: hold every replica's calls for a while. */
     public void backOff(Duration pause) {
-        QuarkusTransaction.requiringNew().run(() -> RateLimitSlot.holdUntil(KEY, Instant.now().plus(pause)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> RateLimitSlot.holdUntil(KEY, Instant.now().plus(pause)));
     }
 }

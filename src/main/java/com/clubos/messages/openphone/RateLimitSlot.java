@@ -27,7 +27,8 @@ public class RateLimitSlot extends PanacheEntityBase {
      * apart deployment-wide. Until that slot has passed, bulk callers hold back.
      */
     public static Duration reserve(String name, Duration spacing) {
-        Number waitSeconds = (Number) getEntityManager().createNativeQuery("""
+        Number waitSeconds = (Number) getEntityManager()
+                .createNativeQuery("""
                         UPDATE openphone_rate_limit
                         SET next_slot = GREATEST(next_slot, clock_timestamp()) + make_interval(secs => :spacing),
                             interactive_until = GREATEST(next_slot, clock_timestamp()) + make_interval(secs => :spacing)
@@ -46,7 +47,8 @@ public class RateLimitSlot extends PanacheEntityBase {
      */
     public static BulkReservation reserveBulk(String name, Duration spacing, Duration ahead) {
         @SuppressWarnings("unchecked")
-        List<Number> reserved = getEntityManager().createNativeQuery("""
+        List<Number> reserved = getEntityManager()
+                .createNativeQuery("""
                         UPDATE openphone_rate_limit
                         SET next_slot = GREATEST(next_slot, clock_timestamp()) + make_interval(secs => :spacing)
                         WHERE name = :name AND interactive_until <= clock_timestamp()
@@ -59,7 +61,8 @@ public class RateLimitSlot extends PanacheEntityBase {
         if (!reserved.isEmpty()) {
             return new BulkReservation(true, seconds(reserved.get(0)));
         }
-        Number retryIn = (Number) getEntityManager().createNativeQuery("""
+        Number retryIn = (Number) getEntityManager()
+                .createNativeQuery("""
                         SELECT EXTRACT(EPOCH FROM GREATEST(interactive_until, next_slot - make_interval(secs => :ahead),
                             clock_timestamp()) - clock_timestamp())
                         FROM openphone_rate_limit WHERE name = :name""")
@@ -70,8 +73,7 @@ public class RateLimitSlot extends PanacheEntityBase {
     }
 
     /** A bulk caller's answer: a slot ({@code delay} until it), or none yet ({@code delay} before asking again). */
-    public record BulkReservation(boolean reserved, Duration delay) {
-    }
+    public record BulkReservation(boolean reserved, Duration delay) {}
 
     private static Duration seconds(Number seconds) {
         return Duration.ofNanos((long) (seconds.doubleValue() * 1e9));
@@ -79,7 +81,8 @@ public class RateLimitSlot extends PanacheEntityBase {
 
     /** After a 429, nobody calls again before {@code until}. */
     public static void holdUntil(String name, Instant until) {
-        getEntityManager().createNativeQuery(
+        getEntityManager()
+                .createNativeQuery(
                         "UPDATE openphone_rate_limit SET next_slot = GREATEST(next_slot, :until) WHERE name = :name")
                 .setParameter("until", until)
                 .setParameter("name", name)

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** A {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(String header, Clock clock) {
         if (header == null || header.isBlank()) {
@@ -26,7 +25,8 @@ final class RetryAfter {
             // Fall through to the date form.
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(clock.instant(), at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException unreadable) {

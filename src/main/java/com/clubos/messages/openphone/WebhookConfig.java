@@ -21,7 +21,10 @@ public interface WebhookConfig {
     /** Every configured secret (the list's, then the plan's single one), without blanks or repeats. */
     default List<String> allSecrets() {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-        secrets().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(all::add);
+        secrets().orElse(List.of()).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .forEach(all::add);
         secret().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(all::add);
         return List.copyOf(all);
     }

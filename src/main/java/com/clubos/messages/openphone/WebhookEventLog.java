@@ -39,14 +39,16 @@ public class WebhookEventLog extends PanacheEntityBase {
      * Concurrent deliveries of one event wait on each other here; only one goes on.
      */
     public static boolean recordOnce(String eventId, String type, String payloadJson) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                         INSERT INTO webhook_events (event_id, type, payload)
                         VALUES (:eventId, :type, CAST(:payload AS jsonb))
                         ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter("eventId", eventId)
-                .setParameter("type", type)
-                .setParameter("payload", payloadJson)
-                .executeUpdate() == 1;
+                        .setParameter("eventId", eventId)
+                        .setParameter("type", type)
+                        .setParameter("payload", payloadJson)
+                        .executeUpdate()
+                == 1;
     }
 
     public static long deleteReceivedBefore(Instant cutoff) {

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +40,11 @@ public class WebhookParser {
 
     public WebhookParser(ObjectMapper mapper, PhoneNumbers phoneNumbers) {
         this.mapper = mapper.copy();
-        this.mapper.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+        this.mapper
+                .getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build());
         this.phoneNumbers = phoneNumbers;
     }
 
@@ -86,7 +89,8 @@ public class WebhookParser {
         if (text.isEmpty() && media.isEmpty()) {
             throw ApiException.badRequest("Webhook field data.object.text is missing");
         }
-        MessageStatus status = direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED
+        MessageStatus status = direction == MessageDirection.INBOUND
+                ? MessageStatus.RECEIVED
                 : MessageStatus.parse(m.path("status").asText()).orElse(MessageStatus.DELIVERED);
         // PostgreSQL keeps microseconds; truncating here keeps keyset cursors exact.
         Instant createdAt = instant(m.path("createdAt"), "data.object.createdAt", event.createdAt())

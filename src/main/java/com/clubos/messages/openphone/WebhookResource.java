@@ -31,7 +31,8 @@ public class WebhookResource {
     private final WebhookService service;
     private final WebhookConfig config;
 
-    public WebhookResource(WebhookVerifier verifier, WebhookParser parser, WebhookService service, WebhookConfig config) {
+    public WebhookResource(
+            WebhookVerifier verifier, WebhookParser parser, WebhookService service, WebhookConfig config) {
         this.verifier = verifier;
         this.parser = parser;
         this.service = service;
@@ -47,15 +48,17 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "Missing, wrong or stale signature")
     @APIResponse(responseCode = "413", description = "Body over the limit")
     @APIResponse(responseCode = "503", description = "Database unavailable: OpenPhone should retry")
-    public ApiResponse<Map<String, String>> receive(byte[] body,
-                                                    @HeaderParam("openphone-signature") String openPhoneSignature,
-                                                    @HeaderParam("webhook-id") String webhookId,
-                                                    @HeaderParam("webhook-timestamp") String webhookTimestamp,
-                                                    @HeaderParam("webhook-signature") String webhookSignature) {
+    public ApiResponse<Map<String, String>> receive(
+            byte[] body,
+            @HeaderParam("openphone-signature") String openPhoneSignature,
+            @HeaderParam("webhook-id") String webhookId,
+            @HeaderParam("webhook-timestamp") String webhookTimestamp,
+            @HeaderParam("webhook-signature") String webhookSignature) {
         if (body.length > config.maxBodyBytes()) {
             throw new ApiException(413, "Webhook body is too large (limit " + config.maxBodyBytes() + " bytes)", null);
         }
-        var headers = new WebhookVerifier.SignatureHeaders(openPhoneSignature, webhookId, webhookTimestamp, webhookSignature);
+        var headers =
+                new WebhookVerifier.SignatureHeaders(openPhoneSignature, webhookId, webhookTimestamp, webhookSignature);
         var rejection = verifier.rejection(headers, body);
         if (rejection.isPresent()) {
             LOG.warnf("Refused an OpenPhone webhook: %s", rejection.get());
@@ -63,6 +66,7 @@ public class WebhookResource {
         }
         WebhookEvent event = parser.parse(body);
         WebhookService.Outcome outcome = service.handle(event);
-        return ApiResponse.ok(Map.of("event", event.id(), "outcome", outcome.name().toLowerCase()));
+        return ApiResponse.ok(
+                Map.of("event", event.id(), "outcome", outcome.name().toLowerCase()));
     }
 }

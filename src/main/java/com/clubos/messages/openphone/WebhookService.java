@@ -16,14 +16,19 @@ public class WebhookService {
 
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
 
-    public enum Outcome { STORED, DUPLICATE, IGNORED }
+    public enum Outcome {
+        STORED,
+        DUPLICATE,
+        IGNORED
+    }
 
     private final WebhookParser parser;
     private final MessageIngestion ingestion;
     private final MeterRegistry metrics;
     private final WebhookConfig config;
 
-    public WebhookService(WebhookParser parser, MessageIngestion ingestion, MeterRegistry metrics, WebhookConfig config) {
+    public WebhookService(
+            WebhookParser parser, MessageIngestion ingestion, MeterRegistry metrics, WebhookConfig config) {
         this.parser = parser;
         this.ingestion = ingestion;
         this.metrics = metrics;
@@ -35,7 +40,8 @@ public class WebhookService {
         // Parse the message first so a malformed one is refused without writing anything.
         ObservedMessage message = event.isMessageEvent() ? parser.message(event) : null;
         if (!WebhookEventLog.recordOnce(event.id(), event.type(), Json.write(event.payload()))) {
-            metrics.counter("clubos.webhook.events", "type", event.type(), "outcome", "duplicate").increment();
+            metrics.counter("clubos.webhook.events", "type", event.type(), "outcome", "duplicate")
+                    .increment();
             return Outcome.DUPLICATE;
         }
         Outcome outcome = Outcome.STORED;
@@ -44,8 +50,13 @@ public class WebhookService {
             case "message.delivered" -> ingestion.delivered(message);
             default -> outcome = Outcome.IGNORED;
         }
-        metrics.counter("clubos.webhook.events", "type", knownType(event.type()), "outcome",
-                outcome.name().toLowerCase()).increment();
+        metrics.counter(
+                        "clubos.webhook.events",
+                        "type",
+                        knownType(event.type()),
+                        "outcome",
+                        outcome.name().toLowerCase())
+                .increment();
         return outcome;
     }
 

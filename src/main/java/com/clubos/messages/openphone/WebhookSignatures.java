@@ -19,8 +19,7 @@ public final class WebhookSignatures {
 
     private static final String STANDARD_SECRET_PREFIX = "whsec_";
 
-    private WebhookSignatures() {
-    }
+    private WebhookSignatures() {}
 
     /** The HMAC key of a signing secret as OpenPhone shows it (base64, possibly {@code whsec_}-prefixed). */
     public static byte[] key(String signingSecret) {

@@ -45,19 +45,21 @@ public class WebhookVerifier {
             LOG.warn("Neither OPENPHONE_WEBHOOK_SECRET nor OPENPHONE_WEBHOOK_SECRETS is set: "
                     + "every OpenPhone webhook will be refused (401)");
         } else {
-            LOG.infof("OpenPhone webhooks verified with %d signing secret(s): %s", keys.size(), String.join(", ", schemes));
+            LOG.infof(
+                    "OpenPhone webhooks verified with %d signing secret(s): %s",
+                    keys.size(), String.join(", ", schemes));
         }
     }
 
     /** The signature headers a webhook may carry; any of them may be null. */
-    public record SignatureHeaders(String openPhoneSignature, String webhookId, String webhookTimestamp,
-                                   String webhookSignature) {
-    }
+    public record SignatureHeaders(
+            String openPhoneSignature, String webhookId, String webhookTimestamp, String webhookSignature) {}
 
     /** Empty when the body is authentic; otherwise why not (for the log and the metric, not the caller). */
     public Optional<String> rejection(SignatureHeaders headers, byte[] body) {
         Optional<String> reason = check(headers, body);
-        reason.ifPresent(r -> metrics.counter("clubos.webhook.verification.failed", "reason", r).increment());
+        reason.ifPresent(r -> metrics.counter("clubos.webhook.verification.failed", "reason", r)
+                .increment());
         return reason;
     }
 
@@ -118,7 +120,8 @@ public class WebhookVerifier {
             }
             String digest = candidate.substring(3);
             for (byte[] key : keys) {
-                String expected = WebhookSignatures.standardDigest(key, headers.webhookId(), headers.webhookTimestamp(), body);
+                String expected =
+                        WebhookSignatures.standardDigest(key, headers.webhookId(), headers.webhookTimestamp(), body);
                 if (constantTimeEquals(expected, digest)) {
                     return Optional.empty();
                 }
@@ -130,7 +133,8 @@ public class WebhookVerifier {
     private static Optional<Instant> timestamp(String value) {
         try {
             long number = Long.parseLong(value.strip());
-            return Optional.of(number > MILLIS_THRESHOLD ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+            return Optional.of(
+                    number > MILLIS_THRESHOLD ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
         } catch (NumberFormatException | java.time.DateTimeException e) {
             return Optional.empty();
         }
@@ -141,8 +145,8 @@ public class WebhookVerifier {
     }
 
     private static boolean constantTimeEquals(String expected, String actual) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                actual.strip().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), actual.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static boolean present(String value) {

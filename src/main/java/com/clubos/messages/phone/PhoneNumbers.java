@@ -47,8 +47,11 @@ public class PhoneNumbers {
         try {
             PhoneNumber number = util.parse(e164, defaultRegion);
             boolean domestic = number.getCountryCode() == util.getCountryCodeForRegion(defaultRegion);
-            return util.format(number, domestic ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
-                    : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+            return util.format(
+                    number,
+                    domestic
+                            ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
+                            : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
         } catch (NumberParseException e) {
             return e164;
         }

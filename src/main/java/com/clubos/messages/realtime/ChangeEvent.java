@@ -48,7 +48,8 @@ public class ChangeEvent extends PanacheEntityBase {
 
     /** Appends a change in the caller's transaction; it is announced after commit (ChangeNotifier). */
     public static long append(String type, long conversationId, Long messageId, Long noteId) {
-        Number seq = (Number) getEntityManager().createNativeQuery("""
+        Number seq = (Number) getEntityManager()
+                .createNativeQuery("""
                         INSERT INTO change_events (type, conversation_id, message_id, note_id)
                         VALUES (:type, :conversation, :message, :note) RETURNING seq""")
                 .setParameter("type", type)
@@ -61,7 +62,8 @@ public class ChangeEvent extends PanacheEntityBase {
 
     /** Appends an import's progress in the caller's transaction. */
     public static long appendImport(long importId) {
-        Number seq = (Number) getEntityManager().createNativeQuery("""
+        Number seq = (Number) getEntityManager()
+                .createNativeQuery("""
                         INSERT INTO change_events (type, import_id) VALUES (:type, :import) RETURNING seq""")
                 .setParameter("type", IMPORT_PROGRESS)
                 .setParameter("import", importId)
@@ -84,7 +86,8 @@ public class ChangeEvent extends PanacheEntityBase {
      */
     @SuppressWarnings("unchecked")
     public static List<ChangeEvent> unannouncedCandidates(long floor, int limit) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                         SELECT * FROM change_events
                         WHERE seq > :floor AND at > now() - interval '60 seconds' AND at < now() - interval '2 seconds'
                         ORDER BY seq LIMIT :limit""", ChangeEvent.class)
@@ -94,7 +97,8 @@ public class ChangeEvent extends PanacheEntityBase {
     }
 
     public static long latestSeq() {
-        Number max = getEntityManager().createQuery("select coalesce(max(e.seq), 0) from ChangeEvent e", Number.class)
+        Number max = getEntityManager()
+                .createQuery("select coalesce(max(e.seq), 0) from ChangeEvent e", Number.class)
                 .getSingleResult();
         return max.longValue();
     }

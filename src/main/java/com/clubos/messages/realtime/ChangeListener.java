@@ -52,11 +52,15 @@ public class ChangeListener {
     private Thread thread;
     /** Seqs already pushed, with when; touched by the listener thread only. */
     private final Map<Long, Long> pushed = new HashMap<>();
+
     private long sweepFloor = -1;
     private long lastSweep = System.nanoTime();
 
-    public ChangeListener(RealtimeHub hub, RealtimeConfig config, DatabaseConnections connections,
-                          Event<StaffSessionsEnded> sessionsEnded) {
+    public ChangeListener(
+            RealtimeHub hub,
+            RealtimeConfig config,
+            DatabaseConnections connections,
+            Event<StaffSessionsEnded> sessionsEnded) {
         this.hub = hub;
         this.config = config;
         this.connections = connections;
@@ -121,8 +125,8 @@ public class ChangeListener {
             sweepFloor = lastSeq; // what happened before this replica started is not its to push
             return;
         }
-        List<ChangeEvent> missed = QuarkusTransaction.requiringNew()
-                .call(() -> ChangeEvent.after(lastSeq, config.maxReplay() + 1));
+        List<ChangeEvent> missed =
+                QuarkusTransaction.requiringNew().call(() -> ChangeEvent.after(lastSeq, config.maxReplay() + 1));
         if (missed.size() > config.maxReplay()) {
             hub.resyncAll("the server missed too many changes");
             lastSeq = QuarkusTransaction.requiringNew().call(ChangeEvent::latestSeq);
@@ -142,7 +146,9 @@ public class ChangeListener {
 
     /** Pushes the changes not pushed yet, in the order given, and remembers them. */
     private void publishOnce(List<ChangeEvent> changes) {
-        List<ChangeEvent> fresh = changes.stream().filter(change -> !pushed.containsKey(change.seq)).toList();
+        List<ChangeEvent> fresh = changes.stream()
+                .filter(change -> !pushed.containsKey(change.seq))
+                .toList();
         long now = System.nanoTime();
         fresh.forEach(change -> pushed.put(change.seq, now));
         if (!fresh.isEmpty()) {
@@ -172,7 +178,8 @@ public class ChangeListener {
         // Keep commit order (the order of the notifications), not numeric order.
         changes.sort(java.util.Comparator.comparingInt(change -> seqs.indexOf(change.seq)));
         publishOnce(changes);
-        lastSeq = Math.max(lastSeq, seqs.stream().mapToLong(Long::longValue).max().orElse(lastSeq));
+        lastSeq =
+                Math.max(lastSeq, seqs.stream().mapToLong(Long::longValue).max().orElse(lastSeq));
     }
 
     private void sleep() {

@@ -62,7 +62,8 @@ public class ChangeNotifier {
         List<Long> batch = new ArrayList<>();
         while (running || !committed.isEmpty()) {
             try (Connection connection = connections.open(APPLICATION_NAME);
-                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + ChangeEvent.CHANNEL + "', ?)")) {
+                    PreparedStatement notify =
+                            connection.prepareStatement("SELECT pg_notify('" + ChangeEvent.CHANNEL + "', ?)")) {
                 while (running || !committed.isEmpty() || !batch.isEmpty()) {
                     if (batch.isEmpty()) {
                         Long first = committed.poll(250, TimeUnit.MILLISECONDS);
@@ -111,5 +112,4 @@ public class ChangeNotifier {
             running = false;
         }
     }
-
 }

@@ -21,20 +21,23 @@ public class ChangeRecorder {
     private final ChangeNotifier notifier;
     private final TransactionSynchronizationRegistry transactions;
 
-    public ChangeRecorder(RealtimeConfig config, ChangeNotifier notifier, TransactionSynchronizationRegistry transactions) {
+    public ChangeRecorder(
+            RealtimeConfig config, ChangeNotifier notifier, TransactionSynchronizationRegistry transactions) {
         this.config = config;
         this.notifier = notifier;
         this.transactions = transactions;
     }
 
     void onMessage(@Observes MessageChanged change) {
-        String type = change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
+        String type =
+                change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
         announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId(), null));
     }
 
     void onConversation(@Observes ConversationChanged change) {
         String type = change.kind() == ConversationChanged.Kind.READ
-                ? ChangeEvent.CONVERSATION_READ : ChangeEvent.CONVERSATION_UPDATED;
+                ? ChangeEvent.CONVERSATION_READ
+                : ChangeEvent.CONVERSATION_UPDATED;
         announceAfterCommit(ChangeEvent.append(type, change.conversationId(), null, null));
     }
 
@@ -49,8 +52,7 @@ public class ChangeRecorder {
     private void announceAfterCommit(long seq) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -66,5 +68,4 @@ public class ChangeRecorder {
     void prune() {
         ChangeEvent.deleteBefore(Instant.now().minus(config.retention()));
     }
-
 }

@@ -19,9 +19,10 @@ public class DatabaseConnections {
     private final String user;
     private final String password;
 
-    public DatabaseConnections(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                               @ConfigProperty(name = "quarkus.datasource.username") String user,
-                               @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public DatabaseConnections(
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.url = url;
         this.user = user;
         this.password = password.orElse("");

@@ -36,8 +36,7 @@ public class EventRenderer {
      * conversation's line (for location scopes); or none for an admin-only event (import progress),
      * which every admin receives whatever they subscribed to.
      */
-    public record Rendered(long seq, Long conversationId, String line, String json, boolean adminOnly) {
-    }
+    public record Rendered(long seq, Long conversationId, String line, String json, boolean adminOnly) {}
 
     public List<Rendered> render(List<ChangeEvent> changes) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -92,7 +91,8 @@ public class EventRenderer {
             default -> event.put("data", ConversationView.of(conversation, null, null));
         }
         event.put("phoneNumber", conversation.phoneNumber);
-        return Optional.of(new Rendered(change.seq, change.conversationId, conversation.lineNumber, write(event), false));
+        return Optional.of(
+                new Rendered(change.seq, change.conversationId, conversation.lineNumber, write(event), false));
     }
 
     private Optional<Rendered> renderImport(ChangeEvent change, Map<String, Object> event) {

@@ -86,14 +86,15 @@ public class MessagesSocket {
     }
 
     private static void refuse(WebSocketConnection connection, String reason) {
-        connection.close(new CloseReason(POLICY_VIOLATION, reason)).subscribe().with(ok -> { }, e -> { });
+        connection.close(new CloseReason(POLICY_VIOLATION, reason)).subscribe().with(ok -> {}, e -> {});
     }
 
     private void closeWhenExpired(WebSocketConnection connection, JsonWebToken token) {
         if (token.getExpirationTime() <= 0) {
             return;
         }
-        long millis = Math.max(1, token.getExpirationTime() * 1000 - Instant.now().toEpochMilli());
+        long millis =
+                Math.max(1, token.getExpirationTime() * 1000 - Instant.now().toEpochMilli());
         vertx.setTimer(millis, timer -> {
             if (connection.isOpen()) {
                 refuse(connection, "Token expired");

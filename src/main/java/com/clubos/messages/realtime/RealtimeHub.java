@@ -1,7 +1,7 @@
 package com.clubos.messages.realtime;
 
-import com.clubos.messages.auth.Roles;
 import com.clubos.messages.api.SessionEnded;
+import com.clubos.messages.auth.Roles;
 import com.clubos.messages.auth.StaffSessions;
 import com.clubos.messages.auth.StaffSessionsEnded;
 import com.clubos.messages.line.LineAccess;
@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +45,13 @@ public class RealtimeHub {
     private final StaffSessions sessions;
     private final LineAccess lineAccess;
 
-    public RealtimeHub(EventRenderer renderer, RealtimeConfig config, ObjectMapper mapper, MeterRegistry metrics,
-                       StaffSessions sessions, LineAccess lineAccess) {
+    public RealtimeHub(
+            EventRenderer renderer,
+            RealtimeConfig config,
+            ObjectMapper mapper,
+            MeterRegistry metrics,
+            StaffSessions sessions,
+            LineAccess lineAccess) {
         this.lineAccess = lineAccess;
         this.renderer = renderer;
         this.config = config;
@@ -62,6 +67,7 @@ public class RealtimeHub {
         final boolean admin;
         /** The lines whose events it may receive; recomputed when an admin changes the account. */
         volatile LineScope scope;
+
         volatile boolean list = true;
         final Set<Long> conversations = ConcurrentHashMap.newKeySet();
         final AtomicInteger pending = new AtomicInteger();
@@ -127,8 +133,10 @@ public class RealtimeHub {
             client.conversations.clear();
             message.path("conversations").forEach(id -> client.conversations.add(id.asLong()));
         }
-        send(client, renderer.write(Map.of("type", "subscribed", "list", client.list,
-                "conversations", client.conversations)));
+        send(
+                client,
+                renderer.write(
+                        Map.of("type", "subscribed", "list", client.list, "conversations", client.conversations)));
     }
 
     /** Replays from the change feed what the client missed since {@code after}. */
@@ -137,8 +145,8 @@ public class RealtimeHub {
             send(client, error("resume needs \"after\": the last seq received"));
             return;
         }
-        List<ChangeEvent> missed = QuarkusTransaction.requiringNew()
-                .call(() -> ChangeEvent.after(after, config.maxReplay() + 1));
+        List<ChangeEvent> missed =
+                QuarkusTransaction.requiringNew().call(() -> ChangeEvent.after(after, config.maxReplay() + 1));
         client.overflowed.set(false);
         if (missed.size() > config.maxReplay()) {
             send(client, renderer.write(Map.of("type", "resync", "reason", "too many missed events")));
@@ -171,9 +179,12 @@ public class RealtimeHub {
     /** On shutdown: tell clients to reconnect (to another replica) and close with 1012, service restart. */
     void closeAll(@Observes ShutdownEvent event) {
         String hint = renderer.write(Map.of("type", "reconnect", "reason", "server restarting"));
-        clients.values().forEach(client -> client.connection.sendText(hint)
-                .chain(() -> client.connection.close(new CloseReason(SERVICE_RESTART, "Server restarting")))
-                .subscribe().with(ok -> { }, failure -> { }));
+        clients.values()
+                .forEach(client -> client.connection
+                        .sendText(hint)
+                        .chain(() -> client.connection.close(new CloseReason(SERVICE_RESTART, "Server restarting")))
+                        .subscribe()
+                        .with(ok -> {}, failure -> {}));
     }
 
     /** Closes the sockets whose session just ended (after {@link StaffSessions} forgot the old state). */
@@ -184,8 +195,10 @@ public class RealtimeHub {
                 continue;
             }
             if (!sessions.stands(client.token)) {
-                client.connection.close(new CloseReason(MessagesSocket.POLICY_VIOLATION, SessionEnded.MESSAGE))
-                        .subscribe().with(ok -> { }, failure -> { });
+                client.connection
+                        .close(new CloseReason(MessagesSocket.POLICY_VIOLATION, SessionEnded.MESSAGE))
+                        .subscribe()
+                        .with(ok -> {}, failure -> {});
             } else {
                 client.scope = lineAccess.scopeOf(client.token); // e.g. an admin gave them another line
             }
@@ -209,13 +222,16 @@ public class RealtimeHub {
             // push again. What was dropped meanwhile committed before the client reads the notice and
             // reloads, so the reload covers it; without this the socket stayed silent until a resume,
             // which the page never sends after a resync.
-            client.connection.sendText(renderer.write(Map.of("type", "resync", "reason", "too slow")))
-                    .subscribe().with(ok -> client.overflowed.set(false), failure -> { });
+            client.connection
+                    .sendText(renderer.write(Map.of("type", "resync", "reason", "too slow")))
+                    .subscribe()
+                    .with(ok -> client.overflowed.set(false), failure -> {});
             return;
         }
-        client.connection.sendText(json).subscribe().with(
-                ok -> client.pending.decrementAndGet(),
-                failure -> client.pending.decrementAndGet());
+        client.connection
+                .sendText(json)
+                .subscribe()
+                .with(ok -> client.pending.decrementAndGet(), failure -> client.pending.decrementAndGet());
     }
 
     private String error(String message) {

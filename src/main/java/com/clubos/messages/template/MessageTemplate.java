@@ -46,13 +46,15 @@ public class MessageTemplate extends PanacheEntityBase {
         }
         String like = "%" + Conversation.escapeLike(search.strip().toLowerCase()) + "%";
         return find("lower(name) like ?1 escape '!' or lower(body) like ?1 escape '!' order by lower(name), id", like)
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
     }
 
     /** Another snippet with this name, ignoring case. */
     public static Optional<MessageTemplate> namedLike(String name, Long exceptId) {
         return exceptId == null
                 ? find("lower(name) = ?1", name.toLowerCase()).firstResultOptional()
-                : find("lower(name) = ?1 and id <> ?2", name.toLowerCase(), exceptId).firstResultOptional();
+                : find("lower(name) = ?1 and id <> ?2", name.toLowerCase(), exceptId)
+                        .firstResultOptional();
     }
 }

@@ -27,8 +27,7 @@ public final class Placeholders {
         KNOWN.put("staff_name", "your name is unknown");
     }
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** The distinct placeholder names a text uses, in order of appearance. */
     public static List<String> in(String text) {

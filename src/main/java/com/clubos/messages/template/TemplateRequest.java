@@ -1,5 +1,4 @@
 package com.clubos.messages.template;
 
 /** The body of POST/PUT /api/messages/templates: {"name": "…", "body": "Hi {{first_name}}, …"}. */
-public record TemplateRequest(String name, String body) {
-}
+public record TemplateRequest(String name, String body) {}

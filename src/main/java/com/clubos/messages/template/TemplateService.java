@@ -38,7 +38,9 @@ public class TemplateService {
 
     @Transactional
     public List<TemplateView> list(String search) {
-        return MessageTemplate.matching(search, MAX_TEMPLATES).stream().map(TemplateView::of).toList();
+        return MessageTemplate.matching(search, MAX_TEMPLATES).stream()
+                .map(TemplateView::of)
+                .toList();
     }
 
     @Transactional
@@ -70,8 +72,8 @@ public class TemplateService {
         template.body = valid.body();
         template.updatedBy = actor.name();
         template.updatedAt = Message.now();
-        AuditEntry.record(actor.name(), "template.update", template.name,
-                Map.of("templateId", id, "previousName", previousName));
+        AuditEntry.record(
+                actor.name(), "template.update", template.name, Map.of("templateId", id, "previousName", previousName));
         return TemplateView.of(template);
     }
 
@@ -89,26 +91,32 @@ public class TemplateService {
     @Transactional
     public String render(long id, RenderRequest request, StaffMember actor) {
         MessageTemplate template = find(id);
-        String customer = request == null || request.to() == null ? null
-                : phoneNumbers.toE164(request.to()).orElseThrow(() -> ApiException.badRequest("to: not a valid phone number"));
+        String customer = request == null || request.to() == null
+                ? null
+                : phoneNumbers
+                        .toE164(request.to())
+                        .orElseThrow(() -> ApiException.badRequest("to: not a valid phone number"));
         if (customer == null) {
             throw ApiException.badRequest("to: is required (the customer's number)");
         }
-        Optional<Conversation> conversation = conversations.lookup(customer,
-                request.line() == null || request.line().isBlank() ? null : request.line());
+        Optional<Conversation> conversation = conversations.lookup(
+                customer, request.line() == null || request.line().isBlank() ? null : request.line());
         List<String> missing = new ArrayList<>();
         String text = Placeholders.fill(template.body, values(customer, conversation, actor), missing);
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("Snippet \"" + template.name
-                    + "\" cannot be used here: " + missing.stream()
-                    .map(name -> "{{" + name + "}} (" + Placeholders.KNOWN.get(name) + ")")
-                    .collect(Collectors.joining(", ")));
+                    + "\" cannot be used here: "
+                    + missing.stream()
+                            .map(name -> "{{" + name + "}} (" + Placeholders.KNOWN.get(name) + ")")
+                            .collect(Collectors.joining(", ")));
         }
         return text;
     }
 
-    private Map<String, Optional<String>> values(String customer, Optional<Conversation> conversation, StaffMember actor) {
-        Optional<String> fullName = conversation.map(c -> c.customerName)
+    private Map<String, Optional<String>> values(
+            String customer, Optional<Conversation> conversation, StaffMember actor) {
+        Optional<String> fullName = conversation
+                .map(c -> c.customerName)
                 .map(String::strip)
                 .filter(name -> !name.isEmpty() && !name.equalsIgnoreCase(Conversation.UNKNOWN_NAME));
         String[] parts = fullName.map(name -> name.split("\\s+")).orElse(new String[0]);
@@ -122,8 +130,7 @@ public class TemplateService {
         return values;
     }
 
-    private record Valid(String name, String body) {
-    }
+    private record Valid(String name, String body) {}
 
     private Valid validate(TemplateRequest request, Long id) {
         if (request == null) {
@@ -144,12 +151,18 @@ public class TemplateService {
         } else if (body.length() > SendValidator.MAX_TEXT_LENGTH) {
             problems.add("body: must be at most " + SendValidator.MAX_TEXT_LENGTH + " characters");
         } else {
-            List<String> unknown = Placeholders.in(body).stream().filter(p -> !Placeholders.KNOWN.containsKey(p)).toList();
+            List<String> unknown = Placeholders.in(body).stream()
+                    .filter(p -> !Placeholders.KNOWN.containsKey(p))
+                    .toList();
             if (!unknown.isEmpty()) {
-                problems.add("body: unknown placeholder " + unknown.stream().map(p -> "{{" + p + "}}")
-                        .collect(Collectors.joining(", ")) + "; use " + Placeholders.KNOWN.keySet().stream()
-                        .map(p -> "{{" + p + "}}").collect(Collectors.joining(", ")));
-            } else if (STRAY_BRACES.matcher(SendValidator.UNFILLED_PLACEHOLDER.matcher(body).replaceAll("")).find()) {
+                problems.add("body: unknown placeholder "
+                        + unknown.stream().map(p -> "{{" + p + "}}").collect(Collectors.joining(", ")) + "; use "
+                        + Placeholders.KNOWN.keySet().stream()
+                                .map(p -> "{{" + p + "}}")
+                                .collect(Collectors.joining(", ")));
+            } else if (STRAY_BRACES
+                    .matcher(SendValidator.UNFILLED_PLACEHOLDER.matcher(body).replaceAll(""))
+                    .find()) {
                 problems.add("body: \"{{\" and \"}}\" may only surround a placeholder such as {{first_name}}");
             }
         }

@@ -48,26 +48,50 @@ class AuditLogTest {
     /** One of each audited action, in this order. */
     private void everyKindOfAction() {
         data.staff("frontdesk", "desk-password-1", "operator");
-        given().contentType(ContentType.JSON).body("{\"username\":\"frontdesk\",\"password\":\"desk-password-1\"}")
-                .post("/api/auth/login").then().statusCode(200);
-        as(OPERATOR).body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"Bay 3 is ready\"}").post("/api/messages/send")
-                .then().statusCode(202);
-        data.single("update messages set status = 'failed', error_message = 'x' where body = 'Bay 3 is ready' returning id");
+        given().contentType(ContentType.JSON)
+                .body("{\"username\":\"frontdesk\",\"password\":\"desk-password-1\"}")
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200);
+        as(OPERATOR)
+                .body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"Bay 3 is ready\"}")
+                .post("/api/messages/send")
+                .then()
+                .statusCode(202);
+        data.single(
+                "update messages set status = 'failed', error_message = 'x' where body = 'Bay 3 is ready' returning id");
         int failed = ((Number) data.single("select id from messages where body = 'Bay 3 is ready'")).intValue();
         as(OPERATOR).post("/api/messages/{id}/retry", failed).then().statusCode(200);
-        as(OPERATOR).body("{\"assigneeId\":\"me\"}").put("/api/messages/conversations/{p}/assignee", CUSTOMER)
-                .then().statusCode(200);
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                CUSTOMER, TestData.LINE, "STOP", Instant.now())).then().statusCode(200);
+        as(OPERATOR)
+                .body("{\"assigneeId\":\"me\"}")
+                .put("/api/messages/conversations/{p}/assignee", CUSTOMER)
+                .then()
+                .statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        CUSTOMER,
+                        TestData.LINE,
+                        "STOP",
+                        Instant.now()))
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void everySendRetryAssignmentOptOutAndLoginIsInTheLog() {
         everyKindOfAction();
-        as(ADMIN).get("/api/audit").then().statusCode(200)
+        as(ADMIN)
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
                 .body("success", equalTo(true))
-                .body("data.action", contains("optout.stop", "conversation.assign", "message.retry", "message.send", "login"))
-                .body("data.actor", contains(CUSTOMER, "Olivia Operator", "Olivia Operator", "Olivia Operator", "frontdesk"))
+                .body(
+                        "data.action",
+                        contains("optout.stop", "conversation.assign", "message.retry", "message.send", "login"))
+                .body(
+                        "data.actor",
+                        contains(CUSTOMER, "Olivia Operator", "Olivia Operator", "Olivia Operator", "frontdesk"))
                 .body("data[0].details.keyword", equalTo("STOP"))
                 .body("data[0].details.cancelledSends", equalTo(1))
                 .body("data[3].target", equalTo(CUSTOMER))
@@ -88,31 +112,51 @@ class AuditLogTest {
     void filtersNarrowTheLog() {
         everyKindOfAction();
         as(ADMIN).get("/api/audit?action=message.send").then().body("data.action", contains("message.send"));
-        as(ADMIN).get("/api/audit?action=message.").then().body("data.action", contains("message.retry", "message.send"));
+        as(ADMIN)
+                .get("/api/audit?action=message.")
+                .then()
+                .body("data.action", contains("message.retry", "message.send"));
         as(ADMIN).get("/api/audit?actor=olivia operator").then().body("data", hasSize(3));
-        as(ADMIN).get("/api/audit?target=(902) 555-0111").then()
+        as(ADMIN)
+                .get("/api/audit?target=(902) 555-0111")
+                .then()
                 .body("data.action", hasItems("optout.stop", "message.send", "conversation.assign"))
                 .body("data.target", everyItem(equalTo(CUSTOMER)));
         as(ADMIN).get("/api/audit?since=2999-01-01T00:00:00Z").then().body("data", hasSize(0));
         as(ADMIN).get("/api/audit?until=2000-01-01T00:00:00Z").then().body("data", hasSize(0));
-        as(ADMIN).get("/api/audit?since=yesterday").then().statusCode(400)
+        as(ADMIN)
+                .get("/api/audit?since=yesterday")
+                .then()
+                .statusCode(400)
                 .body("error", containsString("since: must be an ISO-8601 instant"));
-        as(ADMIN).get("/api/audit?before=garbage").then().statusCode(400).body("error", equalTo("before: not a valid cursor"));
+        as(ADMIN)
+                .get("/api/audit?before=garbage")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("before: not a valid cursor"));
         as(ADMIN).get("/api/audit?limit=0").then().statusCode(400);
     }
 
     @Test
     void pagingWalksTheWholeLogOnceNewestFirst() {
         for (int i = 0; i < 23; i++) {
-            as(OPERATOR).body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"text " + i + "\"}").post("/api/messages/send")
-                    .then().statusCode(202);
+            as(OPERATOR)
+                    .body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"text " + i + "\"}")
+                    .post("/api/messages/send")
+                    .then()
+                    .statusCode(202);
         }
         List<Integer> ids = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            var page = as(ADMIN).queryParam("limit", 10).queryParam("before", cursor == null ? "" : cursor)
-                    .get("/api/audit").then().statusCode(200).extract();
+            var page = as(ADMIN)
+                    .queryParam("limit", 10)
+                    .queryParam("before", cursor == null ? "" : cursor)
+                    .get("/api/audit")
+                    .then()
+                    .statusCode(200)
+                    .extract();
             ids.addAll(page.path("data.id"));
             cursor = page.path("nextCursor");
             pages++;

@@ -8,8 +8,8 @@ import com.clubos.messages.support.TestData;
 import com.clubos.messages.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -35,7 +35,8 @@ class AuthTest {
 
     @Test
     void requestWithoutTokenIsRefusedWith401Envelope() {
-        given().get(CONVERSATIONS).then()
+        given().get(CONVERSATIONS)
+                .then()
                 .statusCode(401)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Authentication required: send a valid Bearer token"));
@@ -44,7 +45,9 @@ class AuthTest {
     @ParameterizedTest
     @ValueSource(strings = {"admin", "operator", "support"})
     void staffRolesMayUseTheApi(String role) {
-        given().header("Authorization", TestTokens.bearer(role)).get(CONVERSATIONS).then()
+        given().header("Authorization", TestTokens.bearer(role))
+                .get(CONVERSATIONS)
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true));
     }
@@ -52,7 +55,9 @@ class AuthTest {
     @ParameterizedTest
     @ValueSource(strings = {"kiosk", "customer", "superuser"})
     void otherClubosRolesAreForbidden(String role) {
-        given().header("Authorization", TestTokens.bearer(role)).get(CONVERSATIONS).then()
+        given().header("Authorization", TestTokens.bearer(role))
+                .get(CONVERSATIONS)
+                .then()
                 .statusCode(403)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Your role may not use this endpoint"));
@@ -89,8 +94,9 @@ class AuthTest {
     @Test
     void unsignedAlgNoneTokenIsRefused() {
         String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        String payload = base64Url("{\"iss\":\"clubosv1\",\"aud\":\"clubosv1-users\",\"userId\":\"x\",\"role\":\"admin\","
-                + "\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}");
+        String payload =
+                base64Url("{\"iss\":\"clubosv1\",\"aud\":\"clubosv1-users\",\"userId\":\"x\",\"role\":\"admin\","
+                        + "\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}");
         assertRefused(header + "." + payload + ".");
     }
 
@@ -100,7 +106,10 @@ class AuthTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         PrivateKey attackerKey = generator.generateKeyPair().getPrivate();
-        assertRefused(TestTokens.claims("admin").jws().algorithm(SignatureAlgorithm.RS256).sign(attackerKey));
+        assertRefused(TestTokens.claims("admin")
+                .jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(attackerKey));
     }
 
     @Test
@@ -113,16 +122,28 @@ class AuthTest {
     void aRoleOutsideTheRoleClaimGrantsNothing() {
         // Only the role claim counts: a signed token of a ClubOS kiosk that also says "groups": ["admin"]
         // or "admin": true is still a kiosk.
-        given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims("kiosk")
-                        .claim("groups", java.util.List.of("admin")).claim("admin", true).claim("scope", "admin")))
-                .get(CONVERSATIONS).then().statusCode(403);
+        given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestTokens.sign(TestTokens.claims("kiosk")
+                                        .claim("groups", java.util.List.of("admin"))
+                                        .claim("admin", true)
+                                        .claim("scope", "admin")))
+                .get(CONVERSATIONS)
+                .then()
+                .statusCode(403);
         given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims("Admin ")))
-                .get("/api/audit").then().statusCode(403);
+                .get("/api/audit")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void tokenInQueryStringIsNotAcceptedOnRest() {
-        given().queryParam("access_token", TestTokens.clubos("admin")).get(CONVERSATIONS).then().statusCode(401);
+        given().queryParam("access_token", TestTokens.clubos("admin"))
+                .get(CONVERSATIONS)
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -130,27 +151,33 @@ class AuthTest {
         data.staff("dana", "correct horse battery", Roles.OPERATOR);
         String token = given().contentType(ContentType.JSON)
                 .body("{\"username\":\"Dana\",\"password\":\"correct horse battery\"}")
-                .post("/api/auth/login").then()
+                .post("/api/auth/login")
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.token", notNullValue())
                 .body("data.user.username", equalTo("dana"))
                 .body("data.user.role", equalTo("operator"))
-                .extract().path("data.token");
+                .extract()
+                .path("data.token");
 
-        given().header("Authorization", "Bearer " + token).get(CONVERSATIONS).then().statusCode(200);
-        org.junit.jupiter.api.Assertions.assertEquals(1, data.count(
-                "select count(*) from audit_log where action = 'login' and actor = 'dana'"));
+        given().header("Authorization", "Bearer " + token)
+                .get(CONVERSATIONS)
+                .then()
+                .statusCode(200);
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1, data.count("select count(*) from audit_log where action = 'login' and actor = 'dana'"));
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameGenericAnswer() {
         data.staff("erin", "right-password", Roles.SUPPORT);
-        login("erin", "wrong-password").then().statusCode(401)
+        login("erin", "wrong-password")
+                .then()
+                .statusCode(401)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Invalid username or password"));
-        login("nobody-here", "whatever").then().statusCode(401)
-                .body("error", equalTo("Invalid username or password"));
+        login("nobody-here", "whatever").then().statusCode(401).body("error", equalTo("Invalid username or password"));
     }
 
     @Test
@@ -160,7 +187,8 @@ class AuthTest {
             login("frank", "guess-" + i).then().statusCode(401);
         }
         // Locked even with the right password, until the window passes.
-        login("frank", "the-real-one").then()
+        login("frank", "the-real-one")
+                .then()
                 .statusCode(429)
                 .header("Retry-After", notNullValue())
                 .body("error", org.hamcrest.Matchers.startsWith("Too many failed logins"));
@@ -168,7 +196,10 @@ class AuthTest {
 
     @Test
     void loginWithMissingFieldsNamesThem() {
-        given().contentType(ContentType.JSON).body("{\"username\":\"\"}").post("/api/auth/login").then()
+        given().contentType(ContentType.JSON)
+                .body("{\"username\":\"\"}")
+                .post("/api/auth/login")
+                .then()
                 .statusCode(400)
                 .body("error", equalTo("password: is required; username: is required"));
     }
@@ -180,7 +211,9 @@ class AuthTest {
     }
 
     private static void assertRefused(String token) {
-        given().header("Authorization", "Bearer " + token).get(CONVERSATIONS).then()
+        given().header("Authorization", "Bearer " + token)
+                .get(CONVERSATIONS)
+                .then()
                 .statusCode(401)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Invalid or expired token"));

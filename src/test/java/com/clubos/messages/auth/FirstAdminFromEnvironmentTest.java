@@ -43,15 +43,21 @@ class FirstAdminFromEnvironmentTest {
     }
 
     private static int login(String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", "clubowner", "password", password))
-                .post("/api/auth/login").then().extract().statusCode();
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", "clubowner", "password", password))
+                .post("/api/auth/login")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test
     void anEmptyDeploymentGetsItsAdminFromTheSecretAndPrintsNoLink() {
         try (SetupLinkLog log = SetupLinkLog.capture()) {
             firstAdmin.ensure();
-            assertTrue(log.messages().stream().noneMatch(m -> m.contains("/setup?code=")), log.messages().toString());
+            assertTrue(
+                    log.messages().stream().noneMatch(m -> m.contains("/setup?code=")),
+                    log.messages().toString());
             assertTrue(log.messages().stream().noneMatch(m -> m.contains(PASSWORD)), "the password is never logged");
         }
         assertEquals(200, login(PASSWORD));
@@ -73,8 +79,11 @@ class FirstAdminFromEnvironmentTest {
         data.single("UPDATE staff_users SET active = false RETURNING id");
         firstAdmin.ensure();
         assertEquals(200, login(PASSWORD));
-        given().contentType(ContentType.JSON).body(Map.of("username", "clubowner", "password", PASSWORD))
-                .post("/api/auth/login").then().body("data.user.role", equalTo("admin"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "clubowner", "password", PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .body("data.user.role", equalTo("admin"));
         assertEquals(1, data.count("SELECT count(*) FROM staff_users"));
     }
 

@@ -41,22 +41,34 @@ class FirstAdminTest {
     private static io.restassured.response.ValidatableResponse setup(String code, String username, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "username", username, "displayName", "Pat Owner", "password", password))
-                .post("/api/auth/setup").then();
+                .post("/api/auth/setup")
+                .then();
     }
 
     @Test
     void theSetupLinkCreatesTheFirstAdminOnceAndSignsThemIn() {
         String code = printedCode();
-        given().get("/api/auth/setup?code=" + code).then()
-                .body("data.setupRequired", equalTo(true)).body("data.codeValid", equalTo(true));
+        given().get("/api/auth/setup?code=" + code)
+                .then()
+                .body("data.setupRequired", equalTo(true))
+                .body("data.codeValid", equalTo(true));
         given().get("/api/auth/setup?code=not-the-code").then().body("data.codeValid", equalTo(false));
 
         setup(code, "pat", "short").statusCode(400).body("error", containsString("at least 10"));
-        setup("wrong-code", "pat", "first-light-range-7").statusCode(403).body("error", containsString("wrong, expired or already used"));
-        String token = setup(code, "pat", "first-light-range-7").statusCode(200)
-                .body("data.user.role", equalTo("admin")).extract().path("data.token");
-        given().header("Authorization", "Bearer " + token).get("/api/admin/staff").then()
-                .statusCode(200).body("data[0].username", equalTo("pat")).body("data[0].displayName", equalTo("Pat Owner"));
+        setup("wrong-code", "pat", "first-light-range-7")
+                .statusCode(403)
+                .body("error", containsString("wrong, expired or already used"));
+        String token = setup(code, "pat", "first-light-range-7")
+                .statusCode(200)
+                .body("data.user.role", equalTo("admin"))
+                .extract()
+                .path("data.token");
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/admin/staff")
+                .then()
+                .statusCode(200)
+                .body("data[0].username", equalTo("pat"))
+                .body("data[0].displayName", equalTo("Pat Owner"));
 
         setup(code, "someone", "first-light-range-7").statusCode(409).body("error", containsString("already done"));
         given().get("/api/auth/setup?code=" + code).then().body("data.setupRequired", equalTo(false));
@@ -72,7 +84,8 @@ class FirstAdminTest {
         setup(code, "lee", "first-light-range-7").statusCode(403);
 
         String second = printedCode();
-        data.single("UPDATE setup_codes SET expires_at = now() - interval '1 second' WHERE used_at IS NULL RETURNING 1");
+        data.single(
+                "UPDATE setup_codes SET expires_at = now() - interval '1 second' WHERE used_at IS NULL RETURNING 1");
         setup(second, "lee", "first-light-range-7").statusCode(403);
         String third = printedCode();
         assertNotEquals(second, third, "a new code each time");
@@ -84,7 +97,9 @@ class FirstAdminTest {
         data.staff("owner", "owner-long-password", Roles.ADMIN);
         try (SetupLinkLog log = SetupLinkLog.capture()) {
             firstAdmin.ensure();
-            assertTrue(log.messages().stream().noneMatch(m -> m.contains("/setup?code=")), log.messages().toString());
+            assertTrue(
+                    log.messages().stream().noneMatch(m -> m.contains("/setup?code=")),
+                    log.messages().toString());
         }
         assertEquals(0, data.count("SELECT count(*) FROM setup_codes"));
     }
@@ -92,6 +107,9 @@ class FirstAdminTest {
     @Test
     void theLoginPageKnowsWhenSetupIsPending() {
         printedCode();
-        given().get("/api/auth/setup").then().body("data.setupRequired", equalTo(true)).body("data.codeValid", equalTo(false));
+        given().get("/api/auth/setup")
+                .then()
+                .body("data.setupRequired", equalTo(true))
+                .body("data.codeValid", equalTo(false));
     }
 }

@@ -21,8 +21,12 @@ class PasswordPolicyTest {
         assertTrue(PasswordPolicy.problem("", "owner").orElseThrow().contains("required"));
         assertTrue(PasswordPolicy.problem("1234567890", "owner").orElseThrow().contains("too common"));
         assertTrue(PasswordPolicy.problem("QWERTYUIOP", "owner").orElseThrow().contains("too common"));
-        assertTrue(PasswordPolicy.problem("sunshine1987!", "owner").orElseThrow().contains("too common"));
-        assertTrue(PasswordPolicy.problem("Frontdesk01", "frontdesk01").orElseThrow().contains("username"));
-        assertTrue(PasswordPolicy.problem("x".repeat(201), "owner").orElseThrow().contains("at most 200"));
+        assertTrue(
+                PasswordPolicy.problem("sunshine1987!", "owner").orElseThrow().contains("too common"));
+        assertTrue(PasswordPolicy.problem("Frontdesk01", "frontdesk01")
+                .orElseThrow()
+                .contains("username"));
+        assertTrue(
+                PasswordPolicy.problem("x".repeat(201), "owner").orElseThrow().contains("at most 200"));
     }
 }

@@ -38,9 +38,15 @@ class ClubosPageContractTest {
     @BeforeEach
     void seed() {
         data.reset();
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                CUSTOMER, TestData.LINE, "Hi, is bay 3 free?", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS)))
-                .then().statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        CUSTOMER,
+                        TestData.LINE,
+                        "Hi, is bay 3 free?",
+                        Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS)))
+                .then()
+                .statusCode(200);
     }
 
     private static RequestSpecification page() {
@@ -50,11 +56,14 @@ class ClubosPageContractTest {
     @Test
     void thePlansPageFlowWorksUnchanged() {
         // loadConversations(): GET /conversations?limit=100, reads response.data.data as an array.
-        JsonPath list = page().queryParam("limit", 100).get("/api/messages/conversations").then()
+        JsonPath list = page().queryParam("limit", 100)
+                .get("/api/messages/conversations")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", ORIGIN)
                 .body("success", equalTo(true))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         Map<String, Object> conversation = list.getMap("data[0]");
         assertEquals(CUSTOMER, conversation.get("phone_number"));
         assertEquals("Unknown", conversation.get("customer_name"));
@@ -66,21 +75,28 @@ class ClubosPageContractTest {
         OffsetDateTime.parse((String) messages.get(0).get("createdAt"));
 
         // selectConversation(): PUT …/{phone_number}/read with {}.
-        page().contentType("application/json").body("{}")
-                .put("/api/messages/conversations/" + CUSTOMER + "/read").then()
-                .statusCode(200).body("success", equalTo(true));
+        page().contentType("application/json")
+                .body("{}")
+                .put("/api/messages/conversations/" + CUSTOMER + "/read")
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true));
 
         // sendMessage(): POST /send {to, text}; reads response.data.data.id.
         int id = page().contentType("application/json")
                 .body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"Yes! Booked for 7.\"}")
-                .post("/api/messages/send").then()
+                .post("/api/messages/send")
+                .then()
                 .statusCode(202)
                 .body("success", equalTo(true))
                 .body("data.id", notNullValue())
-                .extract().path("data.id");
+                .extract()
+                .path("data.id");
 
         // loadConversations() again: the reply is there, last, and the conversation is read.
-        page().queryParam("limit", 100).get("/api/messages/conversations").then()
+        page().queryParam("limit", 100)
+                .get("/api/messages/conversations")
+                .then()
                 .body("data[0].unread_count", equalTo(0))
                 .body("data[0].lastMessage.id", equalTo(id))
                 .body("data[0].lastMessage.direction", equalTo("outbound"))
@@ -91,8 +107,10 @@ class ClubosPageContractTest {
 
     @Test
     void aSendErrorReachesThePagesToastAsError() {
-        page().contentType("application/json").body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"\"}")
-                .post("/api/messages/send").then()
+        page().contentType("application/json")
+                .body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"\"}")
+                .post("/api/messages/send")
+                .then()
                 .statusCode(400)
                 .header("Access-Control-Allow-Origin", ORIGIN)
                 .body("error", equalTo("text: must not be blank"));
@@ -103,24 +121,33 @@ class ClubosPageContractTest {
         given().header("Origin", ORIGIN)
                 .header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
-                .options("/api/messages/conversations/" + CUSTOMER + "/read").then()
+                .options("/api/messages/conversations/" + CUSTOMER + "/read")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", ORIGIN)
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("PUT"))
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("PATCH"))
-                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"))
-                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("content-type"))
+                .header(
+                        "Access-Control-Allow-Headers",
+                        org.hamcrest.Matchers.containsStringIgnoringCase("authorization"))
+                .header(
+                        "Access-Control-Allow-Headers",
+                        org.hamcrest.Matchers.containsStringIgnoringCase("content-type"))
                 .header("Access-Control-Max-Age", "86400")
                 .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.not(equalTo("true")));
     }
 
     @Test
     void anOriginNotOnTheListGetsNoCorsHeaders() {
-        given().header("Authorization", TestTokens.bearer("operator")).header("Origin", "https://evil.example")
-                .get("/api/messages/conversations").then()
+        given().header("Authorization", TestTokens.bearer("operator"))
+                .header("Origin", "https://evil.example")
+                .get("/api/messages/conversations")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
-                .options("/api/messages/conversations").then()
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/messages/conversations")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
@@ -129,27 +156,47 @@ class ClubosPageContractTest {
         data.staff("gina", "a-long-enough-password", Roles.SUPPORT);
         String fresh = given().contentType("application/json")
                 .body("{\"username\":\"gina\",\"password\":\"a-long-enough-password\"}")
-                .post("/api/auth/login").then().statusCode(200).extract().path("data.token");
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.token");
         // A fresh 4-hour token is not refreshed.
-        given().header("Authorization", "Bearer " + fresh).get("/api/messages/unread-count").then()
-                .statusCode(200).header("X-New-Token", nullValue());
+        given().header("Authorization", "Bearer " + fresh)
+                .get("/api/messages/unread-count")
+                .then()
+                .statusCode(200)
+                .header("X-New-Token", nullValue());
 
         // Ours as TokenIssuer makes them, for gina's account, but with half an hour left.
         Object gina = data.single("SELECT 'staff-' || id FROM staff_users WHERE username = 'gina'");
         String expiringSoon = TestTokens.sign(TestTokens.claims(Roles.SUPPORT)
-                .claim("issuedBy", "clubos-messages").claim("userId", gina).claim("username", "gina").claim("sv", 0)
+                .claim("issuedBy", "clubos-messages")
+                .claim("userId", gina)
+                .claim("username", "gina")
+                .claim("sv", 0)
                 .expiresAt(Instant.now().plusSeconds(30 * 60)));
-        String renewed = given().header("Authorization", "Bearer " + expiringSoon).header("Origin", ORIGIN)
-                .get("/api/messages/unread-count").then()
+        String renewed = given().header("Authorization", "Bearer " + expiringSoon)
+                .header("Origin", ORIGIN)
+                .get("/api/messages/unread-count")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("X-New-Token"))
-                .extract().header("X-New-Token");
-        given().header("Authorization", "Bearer " + renewed).get("/api/messages/unread-count").then()
-                .statusCode(200).header("X-New-Token", nullValue());
+                .extract()
+                .header("X-New-Token");
+        given().header("Authorization", "Bearer " + renewed)
+                .get("/api/messages/unread-count")
+                .then()
+                .statusCode(200)
+                .header("X-New-Token", nullValue());
 
         // A ClubOS token near expiry is ClubOS's to refresh.
-        String clubosExpiring = TestTokens.sign(TestTokens.claims(Roles.SUPPORT).expiresAt(Instant.now().plusSeconds(600)));
-        given().header("Authorization", "Bearer " + clubosExpiring).get("/api/messages/unread-count").then()
-                .statusCode(200).header("X-New-Token", nullValue());
+        String clubosExpiring = TestTokens.sign(
+                TestTokens.claims(Roles.SUPPORT).expiresAt(Instant.now().plusSeconds(600)));
+        given().header("Authorization", "Bearer " + clubosExpiring)
+                .get("/api/messages/unread-count")
+                .then()
+                .statusCode(200)
+                .header("X-New-Token", nullValue());
     }
 }

@@ -47,12 +47,14 @@ class ConversationDetailTest {
 
     @Test
     void openingAConversationShowsItsMessagesOldestFirstAndMarksItRead() {
-        staff().get("/api/messages/unread-count").then()
+        staff().get("/api/messages/unread-count")
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.totalUnread", equalTo(6));
 
-        staff().get("/api/messages/conversations/{phone}", CUSTOMER).then()
+        staff().get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.phone_number", equalTo(CUSTOMER))
@@ -70,34 +72,45 @@ class ConversationDetailTest {
     }
 
     @ParameterizedTest(name = "path number {0}")
-    @ValueSource(strings = {"+19025550111", "%2B19025550111", "19025550111", "9025550111", "(902) 555-0111", "902.555.0111"})
+    @ValueSource(
+            strings = {"+19025550111", "%2B19025550111", "19025550111", "9025550111", "(902) 555-0111", "902.555.0111"})
     void theNumberInThePathIsAcceptedInAnyCommonForm(String pathNumber) {
         staff().urlEncodingEnabled(!pathNumber.startsWith("%"))
-                .get("/api/messages/conversations/" + pathNumber).then()
+                .get("/api/messages/conversations/" + pathNumber)
+                .then()
                 .statusCode(200)
                 .body("data.phone_number", equalTo(CUSTOMER));
     }
 
     @Test
     void unknownConversationIs404WithThePlansError() {
-        staff().get("/api/messages/conversations/{phone}", "+19025559999").then()
+        staff().get("/api/messages/conversations/{phone}", "+19025559999")
+                .then()
                 .statusCode(404)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Conversation not found"));
-        staff().get("/api/messages/conversations/{phone}", "not-a-number").then().statusCode(404);
-        staff().contentType("application/json").body("{}")
-                .put("/api/messages/conversations/{phone}/read", "+19025559999").then()
+        staff().get("/api/messages/conversations/{phone}", "not-a-number")
+                .then()
+                .statusCode(404);
+        staff().contentType("application/json")
+                .body("{}")
+                .put("/api/messages/conversations/{phone}/read", "+19025559999")
+                .then()
                 .statusCode(404)
                 .body("error", equalTo("Conversation not found"));
     }
 
     @Test
     void markReadAnswersSuccessAndClearsTheUnreadCount() {
-        staff().contentType("application/json").body("{}")
-                .put("/api/messages/conversations/{phone}/read", CUSTOMER).then()
+        staff().contentType("application/json")
+                .body("{}")
+                .put("/api/messages/conversations/{phone}/read", CUSTOMER)
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true));
-        staff().queryParam("search", "Jordan").get("/api/messages/conversations").then()
+        staff().queryParam("search", "Jordan")
+                .get("/api/messages/conversations")
+                .then()
                 .body("data[0].unread_count", equalTo(0))
                 .body("data[0].last_read_at", notNullValue());
         staff().get("/api/messages/unread-count").then().body("data.totalUnread", equalTo(1));
@@ -105,16 +118,25 @@ class ConversationDetailTest {
 
     @Test
     void historyPagesBackWithoutGapsOrRepeatsWhileNewMessagesArrive() {
-        JsonPath first = staff().queryParam("limit", 2).get("/api/messages/conversations/{phone}", CUSTOMER)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath first = staff().queryParam("limit", 2)
+                .get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> seen = new ArrayList<>(first.getList("data.messages.text"));
         assertEquals(List.of("message 3", "message 4"), seen);
         String cursor = first.getString("data.olderCursor");
         while (cursor != null) {
             data.inbound(CUSTOMER, "arrived while scrolling", Instant.now());
-            JsonPath page = staff().queryParam("limit", 2).queryParam("before", cursor)
+            JsonPath page = staff().queryParam("limit", 2)
+                    .queryParam("before", cursor)
                     .get("/api/messages/conversations/{phone}/messages", CUSTOMER)
-                    .then().statusCode(200).body("success", equalTo(true)).extract().jsonPath();
+                    .then()
+                    .statusCode(200)
+                    .body("success", equalTo(true))
+                    .extract()
+                    .jsonPath();
             seen.addAll(0, page.getList("data.text"));
             cursor = page.getString("nextCursor");
         }
@@ -123,14 +145,17 @@ class ConversationDetailTest {
 
     @Test
     void historyOfUnknownConversationIs404() {
-        staff().get("/api/messages/conversations/{phone}/messages", "+19025559999").then()
+        staff().get("/api/messages/conversations/{phone}/messages", "+19025559999")
+                .then()
                 .statusCode(404)
                 .body("error", equalTo("Conversation not found"));
     }
 
     @Test
     void detailLimitBoundsTheFirstPage() {
-        staff().queryParam("limit", 3).get("/api/messages/conversations/{phone}", CUSTOMER).then()
+        staff().queryParam("limit", 3)
+                .get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
                 .body("data.messages", hasSize(3))
                 .body("data.messages.text", contains("message 2", "message 3", "message 4"))
                 .body("data.olderCursor", notNullValue());

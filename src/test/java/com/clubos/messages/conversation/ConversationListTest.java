@@ -56,7 +56,8 @@ class ConversationListTest {
 
     @Test
     void listsConversationsMostRecentActivityFirstInThePlansShape() {
-        staff().get("/api/messages/conversations").then()
+        staff().get("/api/messages/conversations")
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.phone_number", contains("+17825550142", "+19025550111", "+14165550199"))
@@ -78,10 +79,13 @@ class ConversationListTest {
 
     @Test
     void eachConversationCarriesItsRecentMessagesOldestFirstUnlessSummaryIsAsked() {
-        staff().get("/api/messages/conversations").then()
+        staff().get("/api/messages/conversations")
+                .then()
                 .body("data[1].messages.text", contains("Is bay 3 free?", "Yes, at 7"))
                 .body("data[1].messages.direction", contains("inbound", "outbound"));
-        staff().queryParam("fields", "summary").get("/api/messages/conversations").then()
+        staff().queryParam("fields", "summary")
+                .get("/api/messages/conversations")
+                .then()
                 .body("data[1]", not(hasKey("messages")))
                 .body("data[1].lastMessage.text", equalTo("Yes, at 7"));
     }
@@ -91,37 +95,49 @@ class ConversationListTest {
         for (int i = 0; i < 30; i++) {
             data.inbound("+19025550111", "burst " + i, T0.plusSeconds(600 + i));
         }
-        List<String> texts = staff().get("/api/messages/conversations").then().statusCode(200)
-                .extract().jsonPath().getList("data[0].messages.text");
+        List<String> texts = staff().get("/api/messages/conversations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("data[0].messages.text");
         assertEquals(20, texts.size());
         assertEquals("burst 10", texts.get(0));
         assertEquals("burst 29", texts.get(19));
     }
 
     @ParameterizedTest(name = "search \"{0}\" finds {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "555 0111|+19025550111",
-            "(902) 555-0111|+19025550111",
-            "+1902555011|+19025550111",
-            "9025550111|+19025550111",
-            "jordan|+19025550111",
-            "JORDAN LEE|+19025550111",
-            "o'shah|+17825550142",
-            "100%|+14165550199",
-            "%_golf|+14165550199"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "555 0111|+19025550111",
+                "(902) 555-0111|+19025550111",
+                "+1902555011|+19025550111",
+                "9025550111|+19025550111",
+                "jordan|+19025550111",
+                "JORDAN LEE|+19025550111",
+                "o'shah|+17825550142",
+                "100%|+14165550199",
+                "%_golf|+14165550199"
+            })
     void searchMatchesNumbersInAnyFormattingAndNamesCaseInsensitively(String search, String expected) {
-        staff().queryParam("search", search).get("/api/messages/conversations").then()
+        staff().queryParam("search", search)
+                .get("/api/messages/conversations")
+                .then()
                 .statusCode(200)
                 .body("data.phone_number", contains(expected));
     }
 
     @ParameterizedTest(name = "search \"{0}\" finds only {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "%|+14165550199",
-            "_|+14165550199",
-            "'|+17825550142"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {"%|+14165550199", "_|+14165550199", "'|+17825550142"})
     void likeMetacharactersAndQuotesAreLiteral(String search, String expected) {
-        staff().queryParam("search", search).get("/api/messages/conversations").then()
+        staff().queryParam("search", search)
+                .get("/api/messages/conversations")
+                .then()
                 .statusCode(200)
                 .body("data.phone_number", contains(expected));
     }
@@ -129,7 +145,9 @@ class ConversationListTest {
     @ParameterizedTest(name = "search \"{0}\" finds nothing")
     @ValueSource(strings = {"' OR 1=1 --", "%%%", "__x", "nobody", "0000", "\\"})
     void searchesMatchingNothingAnswerAnEmptyList(String search) {
-        staff().queryParam("search", search).get("/api/messages/conversations").then()
+        staff().queryParam("search", search)
+                .get("/api/messages/conversations")
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data", empty());
@@ -137,16 +155,24 @@ class ConversationListTest {
 
     @Test
     void limitAndOffsetPageWithoutGapsOrRepeats() {
-        staff().queryParam("limit", 2).get("/api/messages/conversations").then()
+        staff().queryParam("limit", 2)
+                .get("/api/messages/conversations")
+                .then()
                 .body("data.phone_number", contains("+17825550142", "+19025550111"))
                 .body("nextCursor", notNullValue());
-        staff().queryParam("limit", 2).queryParam("offset", 2).get("/api/messages/conversations").then()
+        staff().queryParam("limit", 2)
+                .queryParam("offset", 2)
+                .get("/api/messages/conversations")
+                .then()
                 .body("data.phone_number", contains("+14165550199"));
     }
 
     @Test
     void limitAboveTheCapIsCappedAndBadValuesAreRefused() {
-        staff().queryParam("limit", 100000).get("/api/messages/conversations").then().statusCode(200)
+        staff().queryParam("limit", 100000)
+                .get("/api/messages/conversations")
+                .then()
+                .statusCode(200)
                 .body("data", hasSize(3));
         assertBadRequest("limit", "abc", "limit must be a whole number");
         assertBadRequest("limit", "0", "limit must be at least 1");
@@ -157,7 +183,9 @@ class ConversationListTest {
     }
 
     private static void assertBadRequest(String parameter, String value, String error) {
-        staff().queryParam(parameter, value).get("/api/messages/conversations").then()
+        staff().queryParam(parameter, value)
+                .get("/api/messages/conversations")
+                .then()
                 .statusCode(400)
                 .body("success", equalTo(false))
                 .body("error", equalTo(error));
@@ -182,7 +210,11 @@ class ConversationListTest {
             if (cursor != null) {
                 request.queryParam("before", cursor);
             }
-            JsonPath page = request.get("/api/messages/conversations").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/messages/conversations")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             for (String number : page.<String>getList("data.phone_number")) {
                 assertEquals(true, seen.add(number), "listed twice: " + number);
                 order.add(number);

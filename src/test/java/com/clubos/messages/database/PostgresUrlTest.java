@@ -11,14 +11,16 @@ class PostgresUrlTest {
 
     @Test
     void aJdbcUrlIsKeptAsItIs() {
-        PostgresUrl url = PostgresUrl.parse("jdbc:postgresql://db:5432/clubos?sslmode=require").orElseThrow();
+        PostgresUrl url = PostgresUrl.parse("jdbc:postgresql://db:5432/clubos?sslmode=require")
+                .orElseThrow();
         assertEquals("jdbc:postgresql://db:5432/clubos?sslmode=require", url.jdbcUrl());
         assertEquals(Optional.empty(), url.user());
     }
 
     @Test
     void theNodeFormBecomesJdbcWithItsCredentialsTakenOut() {
-        PostgresUrl url = PostgresUrl.parse("postgres://clubos:p%40ss%3Aword@db.internal:6543/clubos_prod?sslmode=require")
+        PostgresUrl url = PostgresUrl.parse(
+                        "postgres://clubos:p%40ss%3Aword@db.internal:6543/clubos_prod?sslmode=require")
                 .orElseThrow();
         assertEquals("jdbc:postgresql://db.internal:6543/clubos_prod?sslmode=require", url.jdbcUrl());
         assertEquals(Optional.of("clubos"), url.user());
@@ -28,7 +30,8 @@ class PostgresUrlTest {
 
     @Test
     void nodePostgresNoVerifyBecomesRequireAndPortAndCredentialsAreOptional() {
-        PostgresUrl url = PostgresUrl.parse("postgresql://db/clubos?sslmode=no-verify").orElseThrow();
+        PostgresUrl url =
+                PostgresUrl.parse("postgresql://db/clubos?sslmode=no-verify").orElseThrow();
         assertEquals("jdbc:postgresql://db/clubos?sslmode=require", url.jdbcUrl());
         assertEquals(Optional.empty(), url.user());
         assertEquals(Optional.empty(), url.password());
@@ -37,8 +40,8 @@ class PostgresUrlTest {
     @Test
     void anythingElseIsRefusedWithoutEchoingIt() {
         assertEquals(Optional.empty(), PostgresUrl.parse("  "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PostgresUrl.parse("mysql://root:secret@db/x"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PostgresUrl.parse("mysql://root:secret@db/x"));
         assertTrue(!e.getMessage().contains("secret"));
         assertThrows(IllegalArgumentException.class, () -> PostgresUrl.parse("postgres://user:pa ss@db/x"));
     }

@@ -85,13 +85,16 @@ class KubernetesManifestsTest {
 
     /** Without these the service refuses every token, every webhook, every send, or cannot start. */
     private static final Set<String> REQUIRED = Set.of(
-            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRET", "DATABASE_URL", "DATABASE_PASSWORD",
-            "OPENPHONE_API_KEY");
+            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRET", "DATABASE_URL", "DATABASE_PASSWORD", "OPENPHONE_API_KEY");
 
     /** Credentials: they belong in the Secret, never in the ConfigMap. */
     private static final Set<String> SECRET_ONLY = Set.of(
-            "CLUBOS_JWT_SECRET", "OPENPHONE_WEBHOOK_SECRET", "OPENPHONE_WEBHOOK_SECRETS", "DATABASE_PASSWORD",
-            "OPENPHONE_API_KEY", "ADMIN_PASSWORD");
+            "CLUBOS_JWT_SECRET",
+            "OPENPHONE_WEBHOOK_SECRET",
+            "OPENPHONE_WEBHOOK_SECRETS",
+            "DATABASE_PASSWORD",
+            "OPENPHONE_API_KEY",
+            "ADMIN_PASSWORD");
 
     private static final String READY = "/q/health/ready";
     private static final String LIVE = "/q/health/live";
@@ -127,7 +130,9 @@ class KubernetesManifestsTest {
             }
         }
         assertEquals(new TreeSet<>(API_VERSIONS.keySet()), kinds.keySet());
-        assertEquals(List.of("clubos-messages", "clubos-messages-ws"), kinds.get("Ingress").stream().sorted().toList());
+        assertEquals(
+                List.of("clubos-messages", "clubos-messages-ws"),
+                kinds.get("Ingress").stream().sorted().toList());
     }
 
     // --- probes and ports ----------------------------------------------------------------------
@@ -137,22 +142,32 @@ class KubernetesManifestsTest {
         Deployment deployment = one(BASE, Deployment.class);
         Container container = onlyContainer(deployment);
         ContainerPort http = container.getPorts().stream()
-                .filter(p -> "http".equals(p.getName())).findFirst().orElseThrow();
+                .filter(p -> "http".equals(p.getName()))
+                .findFirst()
+                .orElseThrow();
         int port = http.getContainerPort();
         assertEquals(8080, port);
 
         assertEquals(READY, container.getReadinessProbe().getHttpGet().getPath());
         assertEquals(LIVE, container.getLivenessProbe().getHttpGet().getPath());
         // The HTTP port opens only after Flyway has migrated, so "live" answering means "started".
-        assertTrue(Set.of(LIVE, "/q/health/started").contains(container.getStartupProbe().getHttpGet().getPath()));
-        for (Probe probe : List.of(container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe())) {
+        assertTrue(Set.of(LIVE, "/q/health/started")
+                .contains(container.getStartupProbe().getHttpGet().getPath()));
+        for (Probe probe :
+                List.of(container.getReadinessProbe(), container.getLivenessProbe(), container.getStartupProbe())) {
             assertEquals(port, resolve(probe.getHttpGet().getPort(), container), "probe port of " + probe);
         }
 
         Service service = one(BASE, Service.class);
         ServicePort servicePort = service.getSpec().getPorts().get(0);
         assertEquals(port, resolve(servicePort.getTargetPort(), container), "Service targetPort");
-        assertTrue(deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+        assertTrue(
+                deployment
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getLabels()
+                        .entrySet()
                         .containsAll(service.getSpec().getSelector().entrySet()),
                 "Service selector " + service.getSpec().getSelector() + " must select the pods");
 
@@ -172,28 +187,46 @@ class KubernetesManifestsTest {
         Map<String, String> pathToIngress = new HashMap<>();
         Map<String, String> pathTypes = new HashMap<>();
         for (Ingress ingress : ingresses.values()) {
-            assertFalse(ingress.getSpec().getTls().isEmpty(), ingress.getMetadata().getName() + ": TLS");
+            assertFalse(
+                    ingress.getSpec().getTls().isEmpty(), ingress.getMetadata().getName() + ": TLS");
             String host = ingress.getSpec().getRules().get(0).getHost();
             assertTrue(ingress.getSpec().getTls().get(0).getHosts().contains(host), "TLS covers " + host);
-            for (HTTPIngressPath path : ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
-                assertEquals(service.getMetadata().getName(), path.getBackend().getService().getName());
+            for (HTTPIngressPath path :
+                    ingress.getSpec().getRules().get(0).getHttp().getPaths()) {
+                assertEquals(
+                        service.getMetadata().getName(),
+                        path.getBackend().getService().getName());
                 var port = path.getBackend().getService().getPort();
-                assertTrue(servicePort.getName().equals(port.getName())
+                assertTrue(
+                        servicePort.getName().equals(port.getName())
                                 || servicePort.getPort().equals(port.getNumber()),
                         "backend port " + port + " must be the Service's");
                 pathToIngress.put(path.getPath(), ingress.getMetadata().getName());
                 pathTypes.put(path.getPath(), path.getPathType());
             }
         }
-        for (String routed : List.of("/", "/login", "/messages", "/admin", "/setup", "/account", "/assets/app.css",
-                "/api/messages/send", "/api/openphone/webhook", "/api/audit", "/api/admin/staff", "/api/auth/setup",
+        for (String routed : List.of(
+                "/",
+                "/login",
+                "/messages",
+                "/admin",
+                "/setup",
+                "/account",
+                "/assets/app.css",
+                "/api/messages/send",
+                "/api/openphone/webhook",
+                "/api/audit",
+                "/api/admin/staff",
+                "/api/auth/setup",
                 "/ws/messages")) {
             assertTrue(routes(pathTypes, routed), routed + " must reach the service");
         }
-        for (String internal : List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/messages/../q/metrics")) {
+        for (String internal :
+                List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/swagger-ui/", "/messages/../q/metrics")) {
             assertFalse(routes(pathTypes, internal), internal + " must stay inside the cluster");
         }
-        Map<String, String> ws = ingresses.get(pathToIngress.get("/ws/")).getMetadata().getAnnotations();
+        Map<String, String> ws =
+                ingresses.get(pathToIngress.get("/ws/")).getMetadata().getAnnotations();
         assertEquals("3600", ws.get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
         assertEquals("3600", ws.get("nginx.ingress.kubernetes.io/proxy-send-timeout"));
     }
@@ -201,10 +234,12 @@ class KubernetesManifestsTest {
     /** Whether an ingress path (Kubernetes' Prefix and Exact semantics) matches the request path. */
     private static boolean routes(Map<String, String> pathTypes, String request) {
         String normalised = Path.of(request).normalize().toString();
-        return pathTypes.entrySet().stream().anyMatch(entry -> entry.getValue().equals("Exact")
-                ? normalised.equals(entry.getKey())
-                : normalised.equals(entry.getKey().replaceAll("/$", ""))
-                        || normalised.startsWith(entry.getKey().endsWith("/") ? entry.getKey() : entry.getKey() + "/"));
+        return pathTypes.entrySet().stream()
+                .anyMatch(entry -> entry.getValue().equals("Exact")
+                        ? normalised.equals(entry.getKey())
+                        : normalised.equals(entry.getKey().replaceAll("/$", ""))
+                                || normalised.startsWith(
+                                        entry.getKey().endsWith("/") ? entry.getKey() : entry.getKey() + "/"));
     }
 
     // --- environment ---------------------------------------------------------------------------
@@ -249,14 +284,19 @@ class KubernetesManifestsTest {
             }
             if (from.getSecretRef() != null) {
                 Secret secret = secrets.get(from.getSecretRef().getName());
-                assertNotNull(secret, "no Secret (template) " + from.getSecretRef().getName());
-                secretKeys(secret).forEach(k -> assertFalse(set.containsKey(k), k + " is set by both ConfigMap and Secret"));
+                assertNotNull(
+                        secret, "no Secret (template) " + from.getSecretRef().getName());
+                secretKeys(secret)
+                        .forEach(k -> assertFalse(set.containsKey(k), k + " is set by both ConfigMap and Secret"));
                 secretKeys(secret).forEach(k -> set.put(k, "Secret"));
             }
         }
         for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
-            set.put(env.getName(), env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null
-                    ? "Secret" : "Deployment");
+            set.put(
+                    env.getName(),
+                    env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null
+                            ? "Secret"
+                            : "Deployment");
         }
         // Overlays may add ConfigMap keys or container env: the same rule holds for them.
         Set<String> overlayNames = new TreeSet<>();
@@ -266,8 +306,12 @@ class KubernetesManifestsTest {
                 if ("ConfigMap".equals(doc.path("kind").asText())) {
                     doc.path("data").fieldNames().forEachRemaining(overlayConfigMapKeys::add);
                 }
-                doc.path("spec").path("template").path("spec").path("containers")
-                        .forEach(c -> c.path("env").forEach(e -> overlayNames.add(e.path("name").asText())));
+                doc.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .forEach(c -> c.path("env")
+                                .forEach(e -> overlayNames.add(e.path("name").asText())));
             }
         }
 
@@ -287,7 +331,9 @@ class KubernetesManifestsTest {
         for (String name : SECRET_ONLY) {
             assertEquals("Secret", set.get(name), name + " must come from the Secret");
         }
-        assertEquals("true", configMaps.values().iterator().next().getData().get("HTTP_TRUST_PROXY"),
+        assertEquals(
+                "true",
+                configMaps.values().iterator().next().getData().get("HTTP_TRUST_PROXY"),
                 "behind the ingress the client address is in X-Forwarded-For");
     }
 
@@ -325,7 +371,8 @@ class KubernetesManifestsTest {
     @Test
     void kustomizationsListOnlyFilesThatExistAndOverlaysBuildOnBase() throws IOException {
         List<Path> kustomizations = kustomizations();
-        assertEquals(Set.of(BASE, K8S.resolve("overlays/dev"), K8S.resolve("overlays/prod")),
+        assertEquals(
+                Set.of(BASE, K8S.resolve("overlays/dev"), K8S.resolve("overlays/prod")),
                 kustomizations.stream().map(Path::getParent).collect(Collectors.toSet()));
         for (Path kustomization : kustomizations) {
             Path dir = kustomization.getParent();
@@ -339,13 +386,15 @@ class KubernetesManifestsTest {
             });
             for (String entry : listed) {
                 Path target = dir.resolve(entry).normalize();
-                assertTrue(Files.isRegularFile(target) || Files.isRegularFile(target.resolve("kustomization.yaml")),
+                assertTrue(
+                        Files.isRegularFile(target) || Files.isRegularFile(target.resolve("kustomization.yaml")),
                         kustomization + " lists " + entry + ", which does not exist");
             }
             // Nothing lying beside it unused (except the Secret template).
             Set<String> unused = new TreeSet<>();
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.toString().endsWith(".yaml")).map(f -> f.getFileName().toString())
+                files.filter(f -> f.toString().endsWith(".yaml"))
+                        .map(f -> f.getFileName().toString())
                         .filter(f -> !f.equals("kustomization.yaml") && !f.equals("secret.yaml") && !listed.contains(f))
                         .forEach(unused::add);
             }
@@ -365,7 +414,8 @@ class KubernetesManifestsTest {
         Set<String> baseObjects = new TreeSet<>();
         for (Path file : yamlFiles(BASE)) {
             for (JsonNode doc : documents(file)) {
-                baseObjects.add(doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText());
+                baseObjects.add(doc.path("kind").asText() + "/"
+                        + doc.path("metadata").path("name").asText());
             }
         }
         for (Path file : yamlFiles(K8S.resolve("overlays"))) {
@@ -373,7 +423,8 @@ class KubernetesManifestsTest {
                 continue;
             }
             for (JsonNode doc : documents(file)) {
-                String id = doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText();
+                String id = doc.path("kind").asText() + "/"
+                        + doc.path("metadata").path("name").asText();
                 assertTrue(baseObjects.contains(id), file + " patches " + id + ", which base does not have");
             }
         }
@@ -390,11 +441,20 @@ class KubernetesManifestsTest {
         assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
         assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
         assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
-        assertEquals(List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
-        String tmpVolume = container.getVolumeMounts().stream().filter(m -> "/tmp".equals(m.getMountPath()))
-                .findFirst().orElseThrow(() -> new AssertionError("no writable /tmp")).getName();
-        assertNotNull(pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst()
-                .orElseThrow().getEmptyDir(), "/tmp is an emptyDir");
+        assertEquals(
+                List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+        String tmpVolume = container.getVolumeMounts().stream()
+                .filter(m -> "/tmp".equals(m.getMountPath()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no writable /tmp"))
+                .getName();
+        assertNotNull(
+                pod.getVolumes().stream()
+                        .filter(v -> v.getName().equals(tmpVolume))
+                        .findFirst()
+                        .orElseThrow()
+                        .getEmptyDir(),
+                "/tmp is an emptyDir");
         long preStop = container.getLifecycle().getPreStop().getSleep().getSeconds();
         assertTrue(preStop > 0 && preStop < pod.getTerminationGracePeriodSeconds(), "preStop sleep " + preStop);
         assertEquals(30L, pod.getTerminationGracePeriodSeconds());
@@ -405,34 +465,50 @@ class KubernetesManifestsTest {
     @Test
     void autoscalerBudgetAndNetworkPolicyPointAtTheDeployment() {
         Deployment deployment = one(BASE, Deployment.class);
-        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> podLabels =
+                deployment.getSpec().getTemplate().getMetadata().getLabels();
         int port = onlyContainer(deployment).getPorts().get(0).getContainerPort();
 
         HorizontalPodAutoscaler hpa = one(BASE, HorizontalPodAutoscaler.class);
         assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
-        assertEquals(deployment.getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+        assertEquals(
+                deployment.getMetadata().getName(),
+                hpa.getSpec().getScaleTargetRef().getName());
         assertEquals(2, hpa.getSpec().getMinReplicas());
         assertEquals(6, hpa.getSpec().getMaxReplicas());
         assertEquals("cpu", hpa.getSpec().getMetrics().get(0).getResource().getName());
 
         PodDisruptionBudget pdb = one(BASE, PodDisruptionBudget.class);
         assertEquals(1, pdb.getSpec().getMinAvailable().getIntVal());
-        assertTrue(podLabels.entrySet().containsAll(pdb.getSpec().getSelector().getMatchLabels().entrySet()));
+        assertTrue(podLabels
+                .entrySet()
+                .containsAll(pdb.getSpec().getSelector().getMatchLabels().entrySet()));
 
         NetworkPolicy policy = one(BASE, NetworkPolicy.class);
-        assertTrue(podLabels.entrySet().containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()));
+        assertTrue(podLabels
+                .entrySet()
+                .containsAll(policy.getSpec().getPodSelector().getMatchLabels().entrySet()));
         assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
         assertEquals(2, policy.getSpec().getIngress().size());
         var ingressRule = policy.getSpec().getIngress().get(0);
-        assertEquals(Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
+        assertEquals(
+                Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
                 ingressRule.getFrom().get(0).getNamespaceSelector().getMatchLabels());
-        assertEquals(List.of(port), ingressRule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+        assertEquals(
+                List.of(port),
+                ingressRule.getPorts().stream()
+                        .map(p -> p.getPort().getIntVal())
+                        .toList());
         var scrapeRule = policy.getSpec().getIngress().get(1);
-        assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"),
+        assertEquals(
+                Map.of("kubernetes.io/metadata.name", "monitoring"),
                 scrapeRule.getFrom().get(0).getNamespaceSelector().getMatchLabels());
-        assertEquals(Map.of("app.kubernetes.io/name", "prometheus"),
+        assertEquals(
+                Map.of("app.kubernetes.io/name", "prometheus"),
                 scrapeRule.getFrom().get(0).getPodSelector().getMatchLabels());
-        assertEquals(List.of(port), scrapeRule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+        assertEquals(
+                List.of(port),
+                scrapeRule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
         Set<String> egress = new TreeSet<>();
         policy.getSpec().getEgress().forEach(rule -> {
             for (NetworkPolicyPort p : rule.getPorts()) {
@@ -446,14 +522,19 @@ class KubernetesManifestsTest {
 
     private static List<Path> yamlFiles(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static List<Path> kustomizations() {
-        return yamlFiles(K8S).stream().filter(f -> f.getFileName().toString().equals("kustomization.yaml")).toList();
+        return yamlFiles(K8S).stream()
+                .filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
+                .toList();
     }
 
     private static List<JsonNode> documents(Path file) {
@@ -522,7 +603,8 @@ class KubernetesManifestsTest {
     }
 
     private static Container onlyContainer(Deployment deployment) {
-        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        List<Container> containers =
+                deployment.getSpec().getTemplate().getSpec().getContainers();
         assertEquals(1, containers.size());
         return containers.get(0);
     }
@@ -532,8 +614,10 @@ class KubernetesManifestsTest {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return container.getPorts().stream().filter(p -> port.getStrVal().equals(p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst()
+        return container.getPorts().stream()
+                .filter(p -> port.getStrVal().equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container port named " + port.getStrVal()));
     }
 }

@@ -44,6 +44,7 @@ class ClubosImportTest {
 
     /** What the nasty set holds: new messages, duplicates, skipped elements (see {@link #nastyRows}). */
     static final int IMPORTED = 4 + 2 + 1 + 3 + 1 + 1 + HUGE_SIZE + 1 + 1;
+
     static final int DUPLICATES = 2 + 1 + 1 + 3 + 1;
     static final int SKIPPED = 1 + 3 + 1 + 5;
     static final int ROWS = 13;
@@ -76,20 +77,17 @@ class ClubosImportTest {
                  {"direction":"inbound","from":"+19025550111","text":"ok","createdAt":"2025-03-01T10:02:00Z"},
                  {"direction":"inbound","from":"+19025550111","text":"ok","createdAt":"2025-03-01T10:05:00Z"},
                  {"direction":"inbound","from":"+19025550111","text":"ok","createdAt":"2025-03-01T10:02:00Z"},
-                 {"id":"ACa1","body":"Hi, can I book bay 3?","direction":"incoming","from":["+19025550111"],"to":["+19025550100"],"created_at":"2025-03-01T10:00:00Z"}]""",
-                2, Instant.parse("2025-03-01T09:00:00Z"), ROW_TIME);
+                 {"id":"ACa1","body":"Hi, can I book bay 3?","direction":"incoming","from":["+19025550111"],"to":["+19025550100"],"created_at":"2025-03-01T10:00:00Z"}]""", 2, Instant.parse("2025-03-01T09:00:00Z"), ROW_TIME);
         // 2: the older webhook handler's shape, 2/1/1: a space-separated time, epoch millis, a text already
         // stored from a webhook (same id), a failed_ send, and an element naming no direction at all.
         legacy.row(BOB, "Unknown", null, """
                 [{"id":"ACb1","body":"Where are you located?","direction":"incoming","from":["+19025550112"],"to":["+19025550100"],"created_at":"2025-02-01 09:00:00"},
                  {"id":"ACwebhook1","content":"We're at 12 Main St","direction":"outgoing","from":"+19025550100","to":["+19025550112"],"createdAt":1738400460000},
                  {"id":"failed_1738400500000","to":"+19025550112","from":"+19025550100","text":"Reminder: your booking","status":"failed","error":"Request failed with status code 400","createdAt":"2025-02-01T09:01:40.000Z"},
-                 {"text":"nobody knows who sent this","createdAt":"2025-02-01T09:03:00Z"}]""",
-                0, null, ROW_TIME);
+                 {"text":"nobody knows who sent this","createdAt":"2025-02-01T09:03:00Z"}]""", 0, null, ROW_TIME);
         // 3: not a phone number: 0/0/3.
         legacy.row("not-a-number", "Ghost", null, """
-                [{"direction":"inbound","text":"a"},{"direction":"inbound","text":"b"},{"direction":"inbound","text":"c"}]""",
-                1, null, ROW_TIME);
+                [{"direction":"inbound","text":"a"},{"direction":"inbound","text":"b"},{"direction":"inbound","text":"c"}]""", 1, null, ROW_TIME);
         // 4: messages NULL: nothing.
         legacy.row("+19025550114", "Empty", null, null, 0, null, ROW_TIME);
         // 5: messages is an object, not an array: 0/0/1.
@@ -97,21 +95,17 @@ class ClubosImportTest {
         // 6: malformed elements: 1/0/5.
         legacy.row(MALFORMED, "Mal Formed", null, """
                 ["just a string", 42, {"direction":"inbound","text":{"nested":true}}, {"direction":"sideways","text":"hm"},
-                 {"direction":"inbound","text":"the valid one","createdAt":"2025-04-01T00:00:00Z"}, null]""",
-                0, null, ROW_TIME);
+                 {"direction":"inbound","text":"the valid one","createdAt":"2025-04-01T00:00:00Z"}, null]""", 0, null, ROW_TIME);
         // 7: no times at all: 3/0/0, in the array's order, the same text twice.
         legacy.row(TIMELESS, "Tim Less", null, """
                 [{"direction":"inbound","from":"+19025550117","text":"first"},{"direction":"outbound","to":"+19025550117","text":"second"},
-                 {"direction":"inbound","from":"+19025550117","text":"first"}]""",
-                0, null, ROW_TIME);
+                 {"direction":"inbound","from":"+19025550117","text":"first"}]""", 0, null, ROW_TIME);
         // 8 and 9: one customer in two rows (national and spaced formats), unread 1 + 3: 1/0/0 and 1/1/0.
         legacy.row("(902) 555-0118", "Kim", null, """
-                [{"direction":"inbound","from":"+19025550118","text":"From national format","createdAt":"2025-05-01T08:00:00Z"}]""",
-                1, null, ROW_TIME);
+                [{"direction":"inbound","from":"+19025550118","text":"From national format","createdAt":"2025-05-01T08:00:00Z"}]""", 1, null, ROW_TIME);
         legacy.row("+1 902 555 0118", "Kim Lee", null, """
                 [{"direction":"inbound","from":"+19025550118","text":"Second row","createdAt":"2025-05-01T08:05:00Z"},
-                 {"direction":"inbound","from":"+19025550118","text":"From national format","createdAt":"2025-05-01T08:00:00Z"}]""",
-                3, null, ROW_TIME);
+                 {"direction":"inbound","from":"+19025550118","text":"From national format","createdAt":"2025-05-01T08:00:00Z"}]""", 3, null, ROW_TIME);
         // 10: a huge array (a third with ids) and exact copies of its first three elements: 2,500/3/0.
         legacy.execute("""
                 INSERT INTO openphone_conversations (phone_number, customer_name, messages, unread_count, created_at)
@@ -130,9 +124,14 @@ class ClubosImportTest {
                           'createdAt', to_char(timestamp '2025-06-01' + n * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')))
                       FROM generate_series(0, 2) AS n) AS elements""".formatted(HUGE, HUGE_SIZE - 1, HUGE_SIZE));
         // 11: the array encoded twice (a JSON string holding it): 1/0/0.
-        legacy.row("+19025550121", "Double", null,
+        legacy.row(
+                "+19025550121",
+                "Double",
+                null,
                 "\"[{\\\"direction\\\":\\\"inbound\\\",\\\"text\\\":\\\"double encoded\\\",\\\"createdAt\\\":\\\"2025-06-01T00:00:00Z\\\"}]\"",
-                0, null, ROW_TIME);
+                0,
+                null,
+                ROW_TIME);
         // 12: a time in the future falls back to the row's: 1/0/0.
         legacy.row(LATE, "Late", null, """
                 [{"direction":"inbound","text":"from the future","createdAt":"2999-01-01T00:00:00Z"}]""", 0, null, ROW_TIME);
@@ -145,8 +144,14 @@ class ClubosImportTest {
     void theNastyTableIsImportedWithExactCountsAndEveryBadRowNamed() throws Exception {
         nastyRows(legacy);
         data.conversation(BOB, "Bob Contact");
-        data.message(BOB, MessageDirection.OUTBOUND, "We're at 12 Main St", Instant.parse("2025-02-01T09:01:00Z"), false,
-                MessageStatus.DELIVERED, "ACwebhook1");
+        data.message(
+                BOB,
+                MessageDirection.OUTBOUND,
+                "We're at 12 Main St",
+                Instant.parse("2025-02-01T09:01:00Z"),
+                false,
+                MessageStatus.DELIVERED,
+                "ACwebhook1");
         data.inbound(BOB, "Live text before the import", Instant.now().minusSeconds(60));
 
         JsonPath done = Imports.run("{\"source\":\"clubos\"}");
@@ -158,24 +163,43 @@ class ClubosImportTest {
         assertEquals(ROWS, done.getInt("data.conversations.done"));
         assertEquals(ROWS, done.getInt("data.conversations.total"));
         List<String> refs = done.getList("data.errors.ref");
-        assertTrue(refs.containsAll(List.of("row 2, element 3", "row 3", "row 5", "row 6, element 0", "row 6, element 1",
-                "row 6, element 2", "row 6, element 3", "row 6, element 5")), refs.toString());
-        assertTrue(done.getString("data.errors.find { it.ref == 'row 3' }.reason").contains("not a valid phone number"));
+        assertTrue(
+                refs.containsAll(List.of(
+                        "row 2, element 3",
+                        "row 3",
+                        "row 5",
+                        "row 6, element 0",
+                        "row 6, element 1",
+                        "row 6, element 2",
+                        "row 6, element 3",
+                        "row 6, element 5")),
+                refs.toString());
+        assertTrue(
+                done.getString("data.errors.find { it.ref == 'row 3' }.reason").contains("not a valid phone number"));
         assertEquals(8, done.getInt("data.errorCount"));
 
         assertEquals(IMPORTED + 2, data.count("select count(*) from messages"));
-        assertEquals(data.count("select count(*) from messages"), data.count("select sum(message_count) from openphone_conversations"));
+        assertEquals(
+                data.count("select count(*) from messages"),
+                data.count("select sum(message_count) from openphone_conversations"));
         assertEquals(0, data.count("select count(*) from messages where status in ('queued', 'sending')"));
-        assertEquals("Request failed with status code 400",
-                data.single("select error_message from messages where status = 'failed' and body = 'Reminder: your booking'"));
-        assertEquals(0, data.count("select count(*) from openphone_conversations where phone_number = '" + ELSEWHERE + "'"));
-        assertEquals("Bob Contact", data.single("select customer_name from openphone_conversations where phone_number = '" + BOB + "'"));
+        assertEquals(
+                "Request failed with status code 400",
+                data.single(
+                        "select error_message from messages where status = 'failed' and body = 'Reminder: your booking'"));
+        assertEquals(
+                0, data.count("select count(*) from openphone_conversations where phone_number = '" + ELSEWHERE + "'"));
+        assertEquals(
+                "Bob Contact",
+                data.single("select customer_name from openphone_conversations where phone_number = '" + BOB + "'"));
         assertEquals(1, data.count("select count(*) from messages where openphone_id = 'ACa2'"));
         assertEquals(0, data.count("select count(*) from messages where created_at > now()"));
         assertEquals(1, data.count("select count(*) from messages where body = 'double encoded'"));
         // Imported history is not pushed as new.
-        assertEquals(0, data.count("select count(*) from change_events e join messages m on m.id = e.message_id "
-                + "where m.import_id is not null"));
+        assertEquals(
+                0,
+                data.count("select count(*) from change_events e join messages m on m.id = e.message_id "
+                        + "where m.import_id is not null"));
     }
 
     @Test
@@ -189,20 +213,31 @@ class ClubosImportTest {
         assertEquals(0, again.getLong("data.messages.imported"));
         assertUnread();
 
-        given().header("Authorization", TestTokens.bearer("support")).get("/api/messages/conversations/" + JANE).then()
+        given().header("Authorization", TestTokens.bearer("support"))
+                .get("/api/messages/conversations/" + JANE)
+                .then()
                 .body("data.customer_name", equalTo("Jane Doe"))
                 .body("data.employee_name", equalTo("Sam"))
                 .body("data.lastMessage.text", equalTo("ok"));
     }
 
     private void assertUnread() {
-        assertEquals(2, data.count("select unread_count from openphone_conversations where phone_number = '" + JANE + "'"));
-        assertEquals(1, data.count("select unread_count from openphone_conversations where phone_number = '" + BOB + "'"));
-        assertEquals(4, data.count("select unread_count from openphone_conversations where phone_number = '" + KIM + "'"));
-        given().header("Authorization", TestTokens.bearer("support")).get("/api/messages/unread-count").then()
+        assertEquals(
+                2, data.count("select unread_count from openphone_conversations where phone_number = '" + JANE + "'"));
+        assertEquals(
+                1, data.count("select unread_count from openphone_conversations where phone_number = '" + BOB + "'"));
+        assertEquals(
+                4, data.count("select unread_count from openphone_conversations where phone_number = '" + KIM + "'"));
+        given().header("Authorization", TestTokens.bearer("support"))
+                .get("/api/messages/unread-count")
+                .then()
                 .body("data.totalUnread", equalTo(7));
-        assertEquals("open", data.single("select inbox_status from openphone_conversations where phone_number = '" + JANE + "'"));
-        assertEquals("done", data.single("select inbox_status from openphone_conversations where phone_number = '" + HUGE + "'"));
+        assertEquals(
+                "open",
+                data.single("select inbox_status from openphone_conversations where phone_number = '" + JANE + "'"));
+        assertEquals(
+                "done",
+                data.single("select inbox_status from openphone_conversations where phone_number = '" + HUGE + "'"));
     }
 
     @Test
@@ -210,8 +245,9 @@ class ClubosImportTest {
         nastyRows(legacy);
         Imports.run("{\"source\":\"clubos\"}");
         long stored = data.count("select count(*) from messages");
-        String conversations = String.valueOf(data.single(
-                "select string_agg(phone_number || ':' || message_count || ':' || last_message_id, ',' order by id) from openphone_conversations"));
+        String conversations = String.valueOf(
+                data.single(
+                        "select string_agg(phone_number || ':' || message_count || ':' || last_message_id, ',' order by id) from openphone_conversations"));
 
         JsonPath again = Imports.run("{\"source\":\"clubos\"}");
 
@@ -219,8 +255,11 @@ class ClubosImportTest {
         assertEquals(IMPORTED + DUPLICATES, again.getLong("data.messages.duplicates"));
         assertEquals(SKIPPED, again.getLong("data.messages.skipped"));
         assertEquals(stored, data.count("select count(*) from messages"));
-        assertEquals(conversations, String.valueOf(data.single(
-                "select string_agg(phone_number || ':' || message_count || ':' || last_message_id, ',' order by id) from openphone_conversations")));
+        assertEquals(
+                conversations,
+                String.valueOf(
+                        data.single(
+                                "select string_agg(phone_number || ':' || message_count || ':' || last_message_id, ',' order by id) from openphone_conversations")));
     }
 
     @Test
@@ -229,11 +268,19 @@ class ClubosImportTest {
         Imports.run("{\"source\":\"clubos\"}");
 
         List<String> texts = given().header("Authorization", TestTokens.bearer("support"))
-                .get("/api/messages/conversations/" + TIMELESS).then().statusCode(200)
-                .extract().jsonPath().getList("data.messages.text");
+                .get("/api/messages/conversations/" + TIMELESS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("data.messages.text");
         assertEquals(List.of("first", "second", "first"), texts);
         List<String> ok = given().header("Authorization", TestTokens.bearer("support"))
-                .get("/api/messages/conversations/" + JANE).then().extract().jsonPath().getList("data.messages.text");
+                .get("/api/messages/conversations/" + JANE)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("data.messages.text");
         assertEquals(List.of("Hi, can I book bay 3?", "Sure, 6pm?", "ok", "ok"), ok);
     }
 
@@ -245,9 +292,14 @@ class ClubosImportTest {
 
         OpenPhoneWireMock.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/messages")));
         Number failed = (Number) data.single("select id from messages where status = 'failed'");
-        given().header("Authorization", TestTokens.bearer("operator")).post("/api/messages/" + failed + "/retry").then()
+        given().header("Authorization", TestTokens.bearer("operator"))
+                .post("/api/messages/" + failed + "/retry")
+                .then()
                 .statusCode(409)
-                .body("error", equalTo("This message is imported history and is never sent again; write a new message instead"));
+                .body(
+                        "error",
+                        equalTo(
+                                "This message is imported history and is never sent again; write a new message instead"));
         Thread.sleep(500);
         OpenPhoneWireMock.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/messages")));
     }

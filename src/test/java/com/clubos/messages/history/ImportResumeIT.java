@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 class ImportResumeIT {
 
-    private static final String DB = System.getenv().getOrDefault("TEST_DATABASE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/clubos_messages_test");
+    private static final String DB =
+            System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/clubos_messages_test");
     private static final String JAR = "target/quarkus-app/quarkus-run.jar";
     private static final String LEGACY = "resume";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,7 +53,8 @@ class ImportResumeIT {
 
     @BeforeEach
     void openPhone() {
-        openPhone = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        openPhone =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         openPhone.start();
     }
 
@@ -77,12 +78,19 @@ class ImportResumeIT {
                     [{"direction":"inbound","text":"ok","createdAt":"2025-03-01T10:00:00Z"},
                      {"direction":"inbound","text":"ok","createdAt":"2025-03-01T10:00:00Z"},
                      "not an object", {"text":"no direction"}]""", 1, null, null);
-            legacy.row("12", "Bad number", null, "[{\"direction\":\"inbound\",\"text\":\"x\"},{\"direction\":\"inbound\",\"text\":\"y\"}]",
-                    0, null, null);
+            legacy.row(
+                    "12",
+                    "Bad number",
+                    null,
+                    "[{\"direction\":\"inbound\",\"text\":\"x\"},{\"direction\":\"inbound\",\"text\":\"y\"}]",
+                    0,
+                    null,
+                    null);
         }
         int expectedImported = conversations * perConversation + 1;
         Map<String, String> env = Map.of(
-                "LEGACY_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + LegacyClubos.name(LEGACY) + "?sslmode=disable",
+                "LEGACY_DATABASE_URL",
+                        "postgres://postgres@127.0.0.1:5432/" + LegacyClubos.name(LEGACY) + "?sslmode=disable",
                 "HISTORY_BATCH_SIZE", "200",
                 "HISTORY_BATCH_PAUSE", "PT0.02S");
         String first = start(port(2), env);
@@ -93,7 +101,9 @@ class ImportResumeIT {
         kill9();
         Map<String, Object> killed = importRow(id);
         assertEquals("running", killed.get("state"), "killed mid-import: " + killed);
-        assertTrue(((Number) killed.get("messages_imported")).longValue() < expectedImported, "killed before the end: " + killed);
+        assertTrue(
+                ((Number) killed.get("messages_imported")).longValue() < expectedImported,
+                "killed before the end: " + killed);
 
         start(port(3), env);
         Map<String, Object> done = awaitFinished(id, Duration.ofMinutes(3));
@@ -104,9 +114,13 @@ class ImportResumeIT {
         assertEquals(4L, ((Number) done.get("messages_skipped")).longValue(), done.toString());
         assertEquals(conversations + 2, ((Number) done.get("conversations_done")).intValue(), done.toString());
         assertEquals((long) expectedImported, count("select count(*) from messages"));
-        assertEquals(count("select count(*) from messages"), count("select sum(message_count) from openphone_conversations"));
+        assertEquals(
+                count("select count(*) from messages"),
+                count("select sum(message_count) from openphone_conversations"));
         assertEquals(3L, count("select count(*) from history_import_errors where import_id = " + id));
-        assertEquals(count("select count(*) from openphone_conversations"), count("select count(*) from history_legacy_rows"));
+        assertEquals(
+                count("select count(*) from openphone_conversations"),
+                count("select count(*) from history_legacy_rows"));
     }
 
     @Test
@@ -124,7 +138,10 @@ class ImportResumeIT {
 
         long id = startImport(first, "{\"source\":\"openphone\"}");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (openPhone.findAll(getRequestedFor(urlPathEqualTo("/v1/messages"))).size() < conversations * pages / 3
+        while (openPhone
+                                .findAll(getRequestedFor(urlPathEqualTo("/v1/messages")))
+                                .size()
+                        < conversations * pages / 3
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -135,13 +152,20 @@ class ImportResumeIT {
         Map<String, Object> done = awaitFinished(id, Duration.ofMinutes(3));
 
         assertEquals("done", done.get("state"), done.toString());
-        assertEquals((long) conversations * pages * perPage, ((Number) done.get("messages_imported")).longValue(), done.toString());
+        assertEquals(
+                (long) conversations * pages * perPage,
+                ((Number) done.get("messages_imported")).longValue(),
+                done.toString());
         assertEquals(0L, ((Number) done.get("messages_duplicates")).longValue(), done.toString());
         assertEquals(conversations, ((Number) done.get("conversations_done")).intValue());
         assertEquals((long) conversations * pages * perPage, count("select count(*) from messages"));
         // Only pages in flight at the kill were asked for twice.
-        int calls = openPhone.findAll(getRequestedFor(urlPathEqualTo("/v1/messages"))).size();
-        assertTrue(calls >= conversations * pages && calls <= conversations * pages + 4, calls + " message pages requested");
+        int calls = openPhone
+                .findAll(getRequestedFor(urlPathEqualTo("/v1/messages")))
+                .size();
+        assertTrue(
+                calls >= conversations * pages && calls <= conversations * pages + 4,
+                calls + " message pages requested");
     }
 
     private void workspace(int conversations, int pages, int perPage) {
@@ -158,14 +182,20 @@ class ImportResumeIT {
                 List<String> messages = new ArrayList<>();
                 for (int m = 0; m < perPage; m++) {
                     int n = p * perPage + m;
-                    messages.add(OpenPhoneBackfillTest.message("ACr" + c + "x" + n, n % 2 == 0 ? "incoming" : "outgoing",
-                            customer(c), "+19025550100", "Text " + n, n % 2 == 0 ? "received" : "delivered",
+                    messages.add(OpenPhoneBackfillTest.message(
+                            "ACr" + c + "x" + n,
+                            n % 2 == 0 ? "incoming" : "outgoing",
+                            customer(c),
+                            "+19025550100",
+                            "Text " + n,
+                            n % 2 == 0 ? "received" : "delivered",
                             String.format("2025-02-01T%02d:%02d:%02dZ", c % 24, n / 60, n % 60)));
                 }
-                openPhone.stubFor(get(urlPathEqualTo("/v1/messages")).withQueryParam("participants[]", equalTo(customer(c)))
+                openPhone.stubFor(get(urlPathEqualTo("/v1/messages"))
+                        .withQueryParam("participants[]", equalTo(customer(c)))
                         .withQueryParam("pageToken", p == 0 ? absent() : equalTo("p" + p))
-                        .willReturn(okJson(OpenPhoneBackfillTest.page(p + 1 < pages ? "p" + (p + 1) : null,
-                                messages.toArray(String[]::new)))));
+                        .willReturn(okJson(OpenPhoneBackfillTest.page(
+                                p + 1 < pages ? "p" + (p + 1) : null, messages.toArray(String[]::new)))));
             }
         }
     }
@@ -199,8 +229,12 @@ class ImportResumeIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return base;
                 }
             } catch (IOException notYet) {
@@ -218,9 +252,13 @@ class ImportResumeIT {
     }
 
     private static long startImport(String base, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + Imports.PATH))
-                .header("Authorization", TestTokens.bearer("admin")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + Imports.PATH))
+                        .header("Authorization", TestTokens.bearer("admin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
         Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(response.body());
         assertTrue(id.find(), response.body());
@@ -229,7 +267,8 @@ class ImportResumeIT {
 
     private static void awaitImported(long id, long messages) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (((Number) importRow(id).get("messages_imported")).longValue() < messages && System.nanoTime() < deadline) {
+        while (((Number) importRow(id).get("messages_imported")).longValue() < messages
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
     }
@@ -246,9 +285,11 @@ class ImportResumeIT {
 
     private static Map<String, Object> importRow(long id) throws Exception {
         try (Connection db = DriverManager.getConnection(DB, "postgres", "");
-             Statement statement = db.createStatement();
-             ResultSet row = statement.executeQuery("SELECT state, messages_imported, messages_duplicates, messages_skipped, "
-                     + "conversations_done, owner, checkpoint::text AS checkpoint FROM history_imports WHERE id = " + id)) {
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT state, messages_imported, messages_duplicates, messages_skipped, "
+                                + "conversations_done, owner, checkpoint::text AS checkpoint FROM history_imports WHERE id = "
+                                + id)) {
             Map<String, Object> values = new HashMap<>();
             if (row.next()) {
                 for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
@@ -261,8 +302,8 @@ class ImportResumeIT {
 
     private static long count(String sql) throws Exception {
         try (Connection db = DriverManager.getConnection(DB, "postgres", "");
-             Statement statement = db.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = db.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
@@ -270,7 +311,7 @@ class ImportResumeIT {
 
     private static void resetDatabase() throws Exception {
         try (Connection db = DriverManager.getConnection(DB, "postgres", "");
-             Statement statement = db.createStatement()) {
+                Statement statement = db.createStatement()) {
             statement.execute("TRUNCATE openphone_conversations, messages, message_status, audit_log, webhook_events, "
                     + "change_events, history_imports, history_import_errors, history_import_conversations, history_legacy_rows "
                     + "RESTART IDENTITY CASCADE");

@@ -12,17 +12,27 @@ final class Imports {
 
     static final String PATH = "/api/admin/imports";
 
-    private Imports() {
-    }
+    private Imports() {}
 
     static long start(String body) {
-        return given().header("Authorization", TestTokens.bearer("admin")).contentType("application/json")
-                .body(body).post(PATH).then().statusCode(202).extract().jsonPath().getLong("data.id");
+        return given().header("Authorization", TestTokens.bearer("admin"))
+                .contentType("application/json")
+                .body(body)
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("data.id");
     }
 
     static JsonPath get(long id) {
-        return given().header("Authorization", TestTokens.bearer("admin")).get(PATH + "/" + id)
-                .then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", TestTokens.bearer("admin"))
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Waits until the import is no longer running and answers its final view. */

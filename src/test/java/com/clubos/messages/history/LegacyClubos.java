@@ -16,8 +16,8 @@ import java.time.Instant;
 public final class LegacyClubos implements AutoCloseable {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String TEST_DB = System.getenv().getOrDefault("TEST_DATABASE_URL",
-            SERVER + "clubos_messages_test");
+    private static final String TEST_DB =
+            System.getenv().getOrDefault("TEST_DATABASE_URL", SERVER + "clubos_messages_test");
 
     final String name;
     private final Connection connection;
@@ -29,7 +29,8 @@ public final class LegacyClubos implements AutoCloseable {
 
     public static String name(String purpose) {
         String testDb = TEST_DB.replaceAll("\\?.*$", "").replaceAll("^.*/", "");
-        String suffix = testDb.startsWith("clubos_messages_test") ? testDb.substring("clubos_messages_test".length()) : "";
+        String suffix =
+                testDb.startsWith("clubos_messages_test") ? testDb.substring("clubos_messages_test".length()) : "";
         return "clubos_legacy" + suffix + "_" + purpose;
     }
 
@@ -41,7 +42,7 @@ public final class LegacyClubos implements AutoCloseable {
     public static LegacyClubos create(String purpose) throws SQLException {
         String name = name(purpose);
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
         }
@@ -58,17 +59,28 @@ public final class LegacyClubos implements AutoCloseable {
                         metadata JSONB,
                         created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
                         updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)""");
-            statement.execute("CREATE INDEX IF NOT EXISTS idx_openphone_conversations_phone_number ON openphone_conversations(phone_number)");
-            statement.execute("CREATE INDEX IF NOT EXISTS idx_openphone_conversations_updated_at ON openphone_conversations(updated_at)");
-            statement.execute("ALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS unread_count INTEGER DEFAULT 0");
-            statement.execute("ALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS last_read_at TIMESTAMP WITH TIME ZONE");
+            statement.execute(
+                    "CREATE INDEX IF NOT EXISTS idx_openphone_conversations_phone_number ON openphone_conversations(phone_number)");
+            statement.execute(
+                    "CREATE INDEX IF NOT EXISTS idx_openphone_conversations_updated_at ON openphone_conversations(updated_at)");
+            statement.execute(
+                    "ALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS unread_count INTEGER DEFAULT 0");
+            statement.execute(
+                    "ALTER TABLE openphone_conversations ADD COLUMN IF NOT EXISTS last_read_at TIMESTAMP WITH TIME ZONE");
         }
         return new LegacyClubos(name, connection);
     }
 
     /** One ClubOS row; {@code messages} is raw SQL text cast to jsonb (null for a NULL column). */
-    void row(String phone, String name, String employee, String messages, Integer unread, Instant lastReadAt,
-             Instant createdAt) throws SQLException {
+    void row(
+            String phone,
+            String name,
+            String employee,
+            String messages,
+            Integer unread,
+            Instant lastReadAt,
+            Instant createdAt)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO openphone_conversations (phone_number, customer_name, employee_name, messages, unread_count,
                     last_read_at, created_at, updated_at)

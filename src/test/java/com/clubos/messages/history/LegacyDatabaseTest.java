@@ -16,7 +16,8 @@ class LegacyDatabaseTest {
     @Test
     void clubosOwnPostgresUrlBecomesJdbcWithItsCredentials() {
         LegacyDatabase.Target target = LegacyDatabase.parse(
-                "postgres://clubos:p%40ss%3Aw%2Frd@db.internal:6543/clubos_prod?sslmode=require", Optional.empty(), Optional.empty());
+                "postgres://clubos:p%40ss%3Aw%2Frd@db.internal:6543/clubos_prod?sslmode=require",
+                Optional.empty(), Optional.empty());
         assertEquals("jdbc:postgresql://db.internal:6543/clubos_prod?sslmode=require", target.jdbcUrl());
         assertEquals("clubos", target.user());
         assertEquals("p@ss:w/rd", target.password());
@@ -25,24 +26,30 @@ class LegacyDatabaseTest {
 
     @Test
     void theOtherFormsAndOverridesAreAccepted() {
-        assertEquals("jdbc:postgresql://db:5432/clubos?sslmode=require",
-                LegacyDatabase.parse("postgresql://db:5432/clubos?sslmode=no-verify", Optional.empty(), Optional.empty()).jdbcUrl());
-        LegacyDatabase.Target jdbc = LegacyDatabase.parse("jdbc:postgresql://db/clubos?ssl=true", Optional.of("reader"),
-                Optional.of("secret"));
+        assertEquals(
+                "jdbc:postgresql://db:5432/clubos?sslmode=require",
+                LegacyDatabase.parse(
+                                "postgresql://db:5432/clubos?sslmode=no-verify", Optional.empty(), Optional.empty())
+                        .jdbcUrl());
+        LegacyDatabase.Target jdbc = LegacyDatabase.parse(
+                "jdbc:postgresql://db/clubos?ssl=true", Optional.of("reader"), Optional.of("secret"));
         assertEquals("jdbc:postgresql://db/clubos?ssl=true", jdbc.jdbcUrl());
         assertEquals("reader", jdbc.user());
         assertEquals("secret", jdbc.password());
-        LegacyDatabase.Target overridden = LegacyDatabase.parse("postgres://u:p@db/clubos", Optional.of("other"), Optional.empty());
+        LegacyDatabase.Target overridden =
+                LegacyDatabase.parse("postgres://u:p@db/clubos", Optional.of("other"), Optional.empty());
         assertEquals("other", overridden.user());
         assertEquals("p", overridden.password());
     }
 
     @Test
     void malformedUrlsAreRefusedWithoutEchoingThePassword() {
-        IllegalArgumentException noDb = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException noDb = assertThrows(
+                IllegalArgumentException.class,
                 () -> LegacyDatabase.parse("postgres://u:hunter2@db:5432", Optional.empty(), Optional.empty()));
         assertEquals("LEGACY_DATABASE_URL names no database (…/<database>)", noDb.getMessage());
-        IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException scheme = assertThrows(
+                IllegalArgumentException.class,
                 () -> LegacyDatabase.parse("mysql://u:hunter2@db/x", Optional.empty(), Optional.empty()));
         assertFalse(scheme.getMessage().contains("hunter2"));
     }
@@ -54,8 +61,11 @@ class LegacyDatabaseTest {
             LegacyDatabase database = new LegacyDatabase(new TestConfig(
                     "postgres://postgres@127.0.0.1:5432/" + LegacyClubos.name("readonly") + "?sslmode=disable"));
             try (Connection connection = database.open()) {
-                SQLException refused = assertThrows(SQLException.class, () -> connection.createStatement()
-                        .executeUpdate("UPDATE openphone_conversations SET customer_name = 'changed'"));
+                SQLException refused = assertThrows(
+                        SQLException.class,
+                        () -> connection
+                                .createStatement()
+                                .executeUpdate("UPDATE openphone_conversations SET customer_name = 'changed'"));
                 assertTrue(refused.getMessage().contains("read-only"), refused.getMessage());
             }
         }
@@ -63,18 +73,56 @@ class LegacyDatabaseTest {
 
     /** Only the URL matters here. */
     record TestConfig(String url) implements HistoryConfig {
-        public Optional<String> legacyDatabaseUrl() { return Optional.of(url); }
-        public Optional<String> legacyDatabaseUser() { return Optional.empty(); }
-        public Optional<String> legacyDatabasePassword() { return Optional.empty(); }
-        public int batchSize() { return 1000; }
-        public java.time.Duration batchPause() { return java.time.Duration.ZERO; }
-        public int legacyPageRows() { return 500; }
-        public int openphonePageSize() { return 100; }
-        public int openphoneConcurrency() { return 1; }
-        public java.time.Duration lease() { return java.time.Duration.ofSeconds(30); }
-        public String heartbeatEvery() { return "2s"; }
-        public java.time.Duration retryDeadline() { return java.time.Duration.ofMinutes(1); }
-        public java.time.Duration progressInterval() { return java.time.Duration.ofSeconds(1); }
-        public int maxErrors() { return 10; }
+        public Optional<String> legacyDatabaseUrl() {
+            return Optional.of(url);
+        }
+
+        public Optional<String> legacyDatabaseUser() {
+            return Optional.empty();
+        }
+
+        public Optional<String> legacyDatabasePassword() {
+            return Optional.empty();
+        }
+
+        public int batchSize() {
+            return 1000;
+        }
+
+        public java.time.Duration batchPause() {
+            return java.time.Duration.ZERO;
+        }
+
+        public int legacyPageRows() {
+            return 500;
+        }
+
+        public int openphonePageSize() {
+            return 100;
+        }
+
+        public int openphoneConcurrency() {
+            return 1;
+        }
+
+        public java.time.Duration lease() {
+            return java.time.Duration.ofSeconds(30);
+        }
+
+        public String heartbeatEvery() {
+            return "2s";
+        }
+
+        public java.time.Duration retryDeadline() {
+            return java.time.Duration.ofMinutes(1);
+        }
+
+        public java.time.Duration progressInterval() {
+            return java.time.Duration.ofSeconds(1);
+        }
+
+        public int maxErrors() {
+            return 10;
+        }
     }
 }

@@ -94,11 +94,14 @@ class StaffSendsFirstTest {
     @Test
     void aStaffSendLeavesWithinTwoSecondsWhileABackfillAndOtherBulkWorkCrowdTheLimit() throws Exception {
         bigWorkspace(80);
-        openPhone.stubFor(post(urlPathEqualTo("/v1/messages")).willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":{\"id\":\"AC{{randomValue length=24 type='ALPHANUMERIC'}}\",\"status\":\"sent\","
-                        + "\"direction\":\"outgoing\",\"to\":[\"+19025550111\"],\"from\":\"+19025550100\"}}")
-                .withTransformers("response-template")));
+        openPhone.stubFor(post(urlPathEqualTo("/v1/messages"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"data\":{\"id\":\"AC{{randomValue length=24 type='ALPHANUMERIC'}}\",\"status\":\"sent\","
+                                        + "\"direction\":\"outgoing\",\"to\":[\"+19025550111\"],\"from\":\"+19025550100\"}}")
+                        .withTransformers("response-template")));
         long importId = Imports.start("{\"source\":\"openphone\"}");
         awaitCalls(5);
         AtomicInteger bulkCalls = new AtomicInteger();
@@ -124,7 +127,8 @@ class StaffSendsFirstTest {
             Thread.sleep(700);
         }
 
-        org.jboss.logging.Logger.getLogger(StaffSendsFirstTest.class).infof("send → OpenPhone during the backfill: %s ms", delays);
+        org.jboss.logging.Logger.getLogger(StaffSendsFirstTest.class)
+                .infof("send → OpenPhone during the backfill: %s ms", delays);
         assertTrue(delays.stream().allMatch(d -> d < BOUND_MILLIS), "send → OpenPhone delays " + delays + " ms");
         assertEquals("running", Imports.get(importId).getString("data.state"), "the backfill was still going");
         assertTrue(backfillCalls() > backfillBefore, "the backfill kept calling meanwhile");
@@ -147,10 +151,12 @@ class StaffSendsFirstTest {
         }
 
         long spacing = (long) (1000 / PriorityTestProfile.RATE);
-        org.jboss.logging.Logger.getLogger(StaffSendsFirstTest.class).infof(
-                "one queue: %d ms; staff first: %s ms", waitedEqual, waitedFirst);
+        org.jboss.logging.Logger.getLogger(StaffSendsFirstTest.class)
+                .infof("one queue: %d ms; staff first: %s ms", waitedEqual, waitedFirst);
         assertTrue(waitedEqual > BOUND_MILLIS, "in one queue the call waited " + waitedEqual + " ms");
-        assertTrue(waitedFirst.stream().allMatch(w -> w <= 3 * spacing + 100), "going first it waited " + waitedFirst + " ms");
+        assertTrue(
+                waitedFirst.stream().allMatch(w -> w <= 3 * spacing + 100),
+                "going first it waited " + waitedFirst + " ms");
     }
 
     @Test
@@ -165,7 +171,8 @@ class StaffSendsFirstTest {
         Thread.sleep(3_000);
         double seconds = (System.nanoTime() - started) / 1e9;
         int made = calls.get() - before + 3;
-        assertTrue(made <= Math.ceil(seconds * PriorityTestProfile.RATE) + 2,
+        assertTrue(
+                made <= Math.ceil(seconds * PriorityTestProfile.RATE) + 2,
                 made + " calls in " + seconds + " s at " + PriorityTestProfile.RATE + "/s");
         assertTrue(made >= seconds * PriorityTestProfile.RATE * 0.7, "the limit is used, not wasted: " + made);
     }
@@ -181,19 +188,30 @@ class StaffSendsFirstTest {
                 .willReturn(okJson("{\"data\":[{\"id\":\"PN1\",\"number\":\"+19025550100\"}]}")));
         List<String> items = new ArrayList<>();
         for (int i = 0; i < conversations; i++) {
-            items.add(OpenPhoneBackfillTest.conversation("CN" + i, "PN1", "Customer " + i, "+1902700" + String.format("%04d", i)));
+            items.add(OpenPhoneBackfillTest.conversation(
+                    "CN" + i, "PN1", "Customer " + i, "+1902700" + String.format("%04d", i)));
         }
         openPhone.stubFor(get(urlPathEqualTo("/v1/conversations"))
                 .willReturn(okJson(OpenPhoneBackfillTest.page(null, items.toArray(String[]::new)))));
-        openPhone.stubFor(get(urlPathEqualTo("/v1/messages")).withQueryParam("phoneNumberId", equalTo("PN1"))
-                .willReturn(okJson(OpenPhoneBackfillTest.page(null,
-                        OpenPhoneBackfillTest.message("AC{{randomValue length=20 type='ALPHANUMERIC'}}", "incoming",
-                                "+19027000000", "+19025550100", "Old text", "received",
-                                "2025-03-01T18:00:00Z"))).withTransformers("response-template")));
+        openPhone.stubFor(get(urlPathEqualTo("/v1/messages"))
+                .withQueryParam("phoneNumberId", equalTo("PN1"))
+                .willReturn(okJson(OpenPhoneBackfillTest.page(
+                                null,
+                                OpenPhoneBackfillTest.message(
+                                        "AC{{randomValue length=20 type='ALPHANUMERIC'}}",
+                                        "incoming",
+                                        "+19027000000",
+                                        "+19025550100",
+                                        "Old text",
+                                        "received",
+                                        "2025-03-01T18:00:00Z")))
+                        .withTransformers("response-template")));
     }
 
     int backfillCalls() {
-        return openPhone.findAll(getRequestedFor(urlPathEqualTo("/v1/messages"))).size();
+        return openPhone
+                .findAll(getRequestedFor(urlPathEqualTo("/v1/messages")))
+                .size();
     }
 
     void awaitCalls(int calls) throws InterruptedException {
@@ -205,17 +223,20 @@ class StaffSendsFirstTest {
     }
 
     static long sendAndTime(String text) {
-        given().header("Authorization", TestTokens.bearer("operator")).contentType("application/json")
+        given().header("Authorization", TestTokens.bearer("operator"))
+                .contentType("application/json")
                 .body("{\"to\":\"+19025550111\",\"text\":\"" + text + "\"}")
-                .post("/api/messages/send").then().statusCode(202);
+                .post("/api/messages/send")
+                .then()
+                .statusCode(202);
         return System.currentTimeMillis();
     }
 
     LoggedRequest awaitSent(String text) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            List<LoggedRequest> sent = openPhone.findAll(postRequestedFor(urlPathEqualTo("/v1/messages"))
-                    .withRequestBody(containing(text)));
+            List<LoggedRequest> sent = openPhone.findAll(
+                    postRequestedFor(urlPathEqualTo("/v1/messages")).withRequestBody(containing(text)));
             if (!sent.isEmpty()) {
                 return sent.get(0);
             }

@@ -8,16 +8,57 @@ import java.util.Random;
 final class HostileInput {
 
     static final List<String> STRINGS = List.of(
-            "", " ", "\t\n", "\u0000", "\u0007bell", "\ud83c\udfcc\ufe0f", "\ud800", "\u202eevil", "e\u0301",
-            "'; DROP TABLE messages; --", "' OR '1'='1", "%", "_", "%_%", "\\", "\"", "<script>alert(1)</script>",
-            "<img src=x onerror=alert(1)>", "${jndi:ldap://127.0.0.1/x}", "{{7*7}}", "null", "NaN", "-0", "1e999",
-            "Ω≈ç√∫", "مرحبا", "x".repeat(1601), "y".repeat(20_000));
+            "",
+            " ",
+            "\t\n",
+            "\u0000",
+            "\u0007bell",
+            "\ud83c\udfcc\ufe0f",
+            "\ud800",
+            "\u202eevil",
+            "e\u0301",
+            "'; DROP TABLE messages; --",
+            "' OR '1'='1",
+            "%",
+            "_",
+            "%_%",
+            "\\",
+            "\"",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "${jndi:ldap://127.0.0.1/x}",
+            "{{7*7}}",
+            "null",
+            "NaN",
+            "-0",
+            "1e999",
+            "Ω≈ç√∫",
+            "مرحبا",
+            "x".repeat(1601),
+            "y".repeat(20_000));
 
     static final List<String> PHONES = List.of(
-            "+19025550111", "9025550111", "(902) 555-0111", "902.555.0111", "+1 902 555 0111", "001 902 555 0111",
-            "+1902555011", "+190255501111111", "+999999999999999999", "0", "-1", "+", "++19025550111", "tel:+19025550111",
-            "\u0669\u0660\u0662\u0665\u0665\u0665\u0660\u0661\u0661\u0661", "+1 (902) 555-0111 ext. 5", "55555",
-            "+44 20 7946 0958", "1-800-FLOWERS", "+19025550111; DROP TABLE messages", "%2B19025550111");
+            "+19025550111",
+            "9025550111",
+            "(902) 555-0111",
+            "902.555.0111",
+            "+1 902 555 0111",
+            "001 902 555 0111",
+            "+1902555011",
+            "+190255501111111",
+            "+999999999999999999",
+            "0",
+            "-1",
+            "+",
+            "++19025550111",
+            "tel:+19025550111",
+            "\u0669\u0660\u0662\u0665\u0665\u0665\u0660\u0661\u0661\u0661",
+            "+1 (902) 555-0111 ext. 5",
+            "55555",
+            "+44 20 7946 0958",
+            "1-800-FLOWERS",
+            "+19025550111; DROP TABLE messages",
+            "%2B19025550111");
 
     private final Random random;
 
@@ -57,8 +98,13 @@ final class HostileInput {
         boolean first = true;
         for (String field : fields) {
             if (chance(75)) {
-                json.append(first ? "" : ",").append(quote(field)).append(':')
-                        .append(chance(60) ? quote(field.equals("to") || field.equals("from") ? pick(PHONES) : string()) : value(3));
+                json.append(first ? "" : ",")
+                        .append(quote(field))
+                        .append(':')
+                        .append(
+                                chance(60)
+                                        ? quote(field.equals("to") || field.equals("from") ? pick(PHONES) : string())
+                                        : value(3));
                 first = false;
             }
         }

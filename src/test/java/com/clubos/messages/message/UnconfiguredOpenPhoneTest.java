@@ -24,13 +24,17 @@ class UnconfiguredOpenPhoneTest {
 
     @Test
     void sendAnswers503AndTheRestOfTheApiWorks() {
-        given().header("Authorization", TestTokens.bearer("admin")).contentType("application/json")
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .contentType("application/json")
                 .body("{\"to\":\"+19025550111\",\"text\":\"hello\"}")
-                .post("/api/messages/send").then()
+                .post("/api/messages/send")
+                .then()
                 .statusCode(503)
                 .body("success", equalTo(false))
                 .body("error", equalTo("OpenPhone is not configured"));
-        given().header("Authorization", TestTokens.bearer("admin")).get("/api/messages/unread-count").then()
+        given().header("Authorization", TestTokens.bearer("admin"))
+                .get("/api/messages/unread-count")
+                .then()
                 .statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
     }

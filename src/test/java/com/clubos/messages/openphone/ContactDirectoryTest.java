@@ -30,9 +30,12 @@ class ContactDirectoryTest {
     void reset() {
         data.reset();
         OpenPhoneWireMock.server().resetAll();
-        OpenPhoneWireMock.server().stubFor(get(urlPathEqualTo("/v1/contacts")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("""
+        OpenPhoneWireMock.server()
+                .stubFor(get(urlPathEqualTo("/v1/contacts"))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("""
                         {"data":[{"id":"CT1","defaultFields":{"firstName":"Jordan","lastName":"Lee",
                           "phoneNumbers":[{"name":"mobile","value":"+19025550123"}]}},
                          {"id":"CT2","defaultFields":{"company":"Links & Co",
@@ -41,8 +44,15 @@ class ContactDirectoryTest {
     }
 
     private static void textFrom(String customer) {
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                customer, TestData.LINE, "hi", Instant.now().truncatedTo(ChronoUnit.MILLIS))).then().statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        customer,
+                        TestData.LINE,
+                        "hi",
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -50,19 +60,26 @@ class ContactDirectoryTest {
         textFrom("+19025550123");
         textFrom("+19025550999");
         // As if the text arrived before the contact existed at OpenPhone.
-        data.single("update openphone_conversations set customer_name = 'Unknown' where phone_number = '+19025550123' returning id");
+        data.single(
+                "update openphone_conversations set customer_name = 'Unknown' where phone_number = '+19025550123' returning id");
 
         assertEquals(1, directory.refresh());
 
-        assertEquals("Jordan Lee", data.single("select customer_name from openphone_conversations where phone_number = '+19025550123'"));
-        assertEquals("Unknown", data.single("select customer_name from openphone_conversations where phone_number = '+19025550999'"));
+        assertEquals(
+                "Jordan Lee",
+                data.single("select customer_name from openphone_conversations where phone_number = '+19025550123'"));
+        assertEquals(
+                "Unknown",
+                data.single("select customer_name from openphone_conversations where phone_number = '+19025550999'"));
     }
 
     @Test
     void aNewConversationTakesTheCachedContactName() throws Exception {
         directory.refresh();
         textFrom("+19025550188");
-        assertEquals("Links & Co", data.single("select customer_name from openphone_conversations where phone_number = '+19025550188'"));
+        assertEquals(
+                "Links & Co",
+                data.single("select customer_name from openphone_conversations where phone_number = '+19025550188'"));
     }
 
     @Test
@@ -76,13 +93,23 @@ class ContactDirectoryTest {
     @Test
     void aWorkspaceWhoseContactsCannotBeListedIsNotAskedAgain() {
         // OpenPhone v1 answers the workspace-wide list with 400: externalIds is required.
-        OpenPhoneWireMock.server().stubFor(get(urlPathEqualTo("/v1/contacts")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"externalIds is required\",\"code\":\"0100400\",\"status\":400}")));
+        OpenPhoneWireMock.server()
+                .stubFor(
+                        get(urlPathEqualTo("/v1/contacts"))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(400)
+                                                .withHeader("Content-Type", "application/json")
+                                                .withBody(
+                                                        "{\"message\":\"externalIds is required\",\"code\":\"0100400\",\"status\":400}")));
         directory.scheduledRefresh();
         directory.scheduledRefresh();
         directory.scheduledRefresh();
-        assertEquals(1, OpenPhoneWireMock.server().findAll(
-                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/v1/contacts"))).size());
+        assertEquals(
+                1,
+                OpenPhoneWireMock.server()
+                        .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                urlPathEqualTo("/v1/contacts")))
+                        .size());
     }
 }

@@ -31,11 +31,17 @@ class DatabaseOutageTest {
     @Test
     void webhooksAre503WhileTheDatabaseIsDownAndSucceedOnRetry() throws Exception {
         data.reset();
-        String event = OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                "+19025550111", TestData.LINE, "sent during the outage", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        String event = OpenPhoneWebhooks.received(
+                OpenPhoneWebhooks.newEventId(),
+                OpenPhoneWebhooks.newMessageId(),
+                "+19025550111",
+                TestData.LINE,
+                "sent during the outage",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
         cluster("stop");
         try {
-            OpenPhoneWebhooks.post(event).then()
+            OpenPhoneWebhooks.post(event)
+                    .then()
                     .statusCode(503)
                     .header("Retry-After", "5")
                     .body("success", equalTo(false))
@@ -67,16 +73,21 @@ class DatabaseOutageTest {
     private static void cluster(String action) throws IOException, InterruptedException {
         String version;
         try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            version = versions.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+            version = versions.map(p -> p.getFileName().toString())
+                    .sorted()
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
         }
-        var command = new java.util.ArrayList<>(java.util.List.of(
-                "pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action));
+        var command = new java.util.ArrayList<>(
+                java.util.List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action));
         if (action.equals("stop")) {
             command.addAll(java.util.List.of("-m", "fast"));
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "pg_ctlcluster " + action + " finished");
         String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.exitValue() == 0 || output.contains("already running"), "pg_ctlcluster " + action + ": " + output);
+        assertTrue(
+                process.exitValue() == 0 || output.contains("already running"),
+                "pg_ctlcluster " + action + ": " + output);
     }
 }

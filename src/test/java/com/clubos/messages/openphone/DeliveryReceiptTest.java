@@ -36,7 +36,12 @@ class DeliveryReceiptTest {
     }
 
     private static String delivered(String messageId, String text) {
-        return OpenPhoneWebhooks.delivered(OpenPhoneWebhooks.newEventId(), messageId, TestData.LINE, CUSTOMER, text,
+        return OpenPhoneWebhooks.delivered(
+                OpenPhoneWebhooks.newEventId(),
+                messageId,
+                TestData.LINE,
+                CUSTOMER,
+                text,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
@@ -46,7 +51,8 @@ class DeliveryReceiptTest {
         OpenPhoneWebhooks.post(delivered("ACours1", "See you at 7")).then().statusCode(200);
 
         assertEquals("delivered", data.single("select status from messages where id = " + id));
-        assertEquals(1, data.count("select count(*) from message_status where status = 'delivered' and message_id = " + id));
+        assertEquals(
+                1, data.count("select count(*) from message_status where status = 'delivered' and message_id = " + id));
         assertEquals(1, data.count("select count(*) from messages"));
         staff().get("/api/messages/conversations").then().body("data[0].lastMessage.status", equalTo("delivered"));
     }
@@ -56,7 +62,8 @@ class DeliveryReceiptTest {
         long id = data.sent(CUSTOMER, "See you at 7", "ACours2");
         OpenPhoneWebhooks.post(delivered("ACours2", "See you at 7")).then().statusCode(200);
         OpenPhoneWebhooks.post(delivered("ACours2", "See you at 7")).then().statusCode(200);
-        assertEquals(1, data.count("select count(*) from message_status where status = 'delivered' and message_id = " + id));
+        assertEquals(
+                1, data.count("select count(*) from message_status where status = 'delivered' and message_id = " + id));
     }
 
     @Test
@@ -70,8 +77,13 @@ class DeliveryReceiptTest {
 
     @Test
     void aReceiptArrivingBeforeOurSendRecordedTheIdIsReconciled() {
-        int id = staff().contentType("application/json").body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"Bay 3 booked\"}")
-                .post("/api/messages/send").then().statusCode(202).extract().path("data.id");
+        int id = staff().contentType("application/json")
+                .body("{\"to\":\"" + CUSTOMER + "\",\"text\":\"Bay 3 booked\"}")
+                .post("/api/messages/send")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("data.id");
 
         OpenPhoneWebhooks.post(delivered("ACearly1", "Bay 3 booked")).then().statusCode(200);
 
@@ -85,7 +97,8 @@ class DeliveryReceiptTest {
         OpenPhoneWebhooks.post(received("Can I book bay 2?")).then().statusCode(200);
         OpenPhoneWebhooks.post(delivered("ACfromapp1", "Sure, booked!")).then().statusCode(200);
 
-        staff().get("/api/messages/conversations/{phone}", CUSTOMER).then()
+        staff().get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
                 .body("data.messages.text", contains("Can I book bay 2?", "Sure, booked!"))
                 .body("data.messages[1].direction", equalTo("outbound"))
                 .body("data.messages[1].status", equalTo("delivered"))
@@ -100,7 +113,12 @@ class DeliveryReceiptTest {
     }
 
     private static String received(String text) {
-        return OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(), CUSTOMER,
-                TestData.LINE, text, Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS));
+        return OpenPhoneWebhooks.received(
+                OpenPhoneWebhooks.newEventId(),
+                OpenPhoneWebhooks.newMessageId(),
+                CUSTOMER,
+                TestData.LINE,
+                text,
+                Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS));
     }
 }

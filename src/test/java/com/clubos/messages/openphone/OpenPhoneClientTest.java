@@ -47,14 +47,19 @@ class OpenPhoneClientTest {
 
     @Test
     void sendPostsOpenPhonesShapeWithTheRawKeyAndReadsTheTypedAnswer() {
-        wireMock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(202).withHeader("Content-Type", JSON)
-                .withBody("""
+        wireMock.stubFor(post("/v1/messages")
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", JSON)
+                        .withBody("""
                         {"data":{"id":"AC123abc","to":["+19025550123"],"from":"+19025550100","text":"Bay 3 is ready",
                          "phoneNumberId":"PN123","direction":"outgoing","userId":"US123","status":"queued",
                          "createdAt":"2025-06-01T12:00:00.000Z","updatedAt":"2025-06-01T12:00:01Z",
                          "somethingNew":{"nested":true},"media":[]},"alsoNew":1}""")));
 
-        OpenPhoneMessage sent = clients.client().send(SendMessageRequest.text("Bay 3 is ready", LINE, CUSTOMER)).data();
+        OpenPhoneMessage sent = clients.client()
+                .send(SendMessageRequest.text("Bay 3 is ready", LINE, CUSTOMER))
+                .data();
 
         assertEquals("AC123abc", sent.id());
         assertEquals("queued", sent.status());
@@ -69,7 +74,8 @@ class OpenPhoneClientTest {
 
     @Test
     void aMessageWhoseToIsAStringAndTextIsBodyStillParses() {
-        wireMock.stubFor(get("/v1/messages/AC9").willReturn(aResponse().withHeader("Content-Type", JSON).withBody("""
+        wireMock.stubFor(get("/v1/messages/AC9")
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("""
                 {"data":{"id":"AC9","to":"+19025550100","from":"+19025550123","body":"hi","direction":"incoming",
                  "status":"received","createdAt":"2025-06-01T12:00:00Z"}}""")));
 
@@ -100,8 +106,7 @@ class OpenPhoneClientTest {
     void fieldErrorsNameTheFieldButNotTheRejectedValue() {
         stubSendError(400, """
                 {"message":"Invalid input","code":"0100400","status":400,"title":"Bad Request",
-                 "errors":[{"path":"/content","message":"Expected string length less than 1600","value":"secret text"}]}""",
-                null);
+                 "errors":[{"path":"/content","message":"Expected string length less than 1600","value":"secret text"}]}""", null);
 
         OpenPhoneException e = assertThrows(OpenPhoneException.class, this::send);
 
@@ -133,8 +138,11 @@ class OpenPhoneClientTest {
 
     @Test
     void serverErrorsAreRetryableEvenWithoutAJsonBody() {
-        wireMock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "text/html").withBody("<html>Service Unavailable</html>")));
+        wireMock.stubFor(post("/v1/messages")
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Service Unavailable</html>")));
 
         OpenPhoneException e = assertThrows(OpenPhoneException.class, this::send);
 
@@ -158,22 +166,26 @@ class OpenPhoneClientTest {
     @Test
     void aSlowAnswerSurfacesAsProcessingException() {
         long readTimeout = Duration.parse(OpenPhoneWireMock.READ_TIMEOUT).toMillis();
-        wireMock.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(202)
-                .withFixedDelay((int) readTimeout + 2_000).withHeader("Content-Type", JSON).withBody("{\"data\":{}}")));
+        wireMock.stubFor(post("/v1/messages")
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withFixedDelay((int) readTimeout + 2_000)
+                        .withHeader("Content-Type", JSON)
+                        .withBody("{\"data\":{}}")));
 
         assertThrows(ProcessingException.class, this::send);
     }
 
     @Test
     void listMessagesPassesParticipantsAndPageTokenAndReadsTheNextToken() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/messages")).willReturn(aResponse().withHeader("Content-Type", JSON)
-                .withBody("""
+        wireMock.stubFor(get(urlPathEqualTo("/v1/messages"))
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("""
                         {"data":[{"id":"AC1","to":["+19025550123"],"from":"+19025550100","text":"a",
                                   "direction":"outgoing","status":"delivered","createdAt":"2025-06-01T12:00:00Z"}],
                          "totalItems":41,"nextPageToken":"page-3"}""")));
 
-        OpenPhoneMessagePage page = clients.client().messages("PN123", List.of(CUSTOMER), 50, "page-2",
-                "2025-06-01T00:00:00Z");
+        OpenPhoneMessagePage page =
+                clients.client().messages("PN123", List.of(CUSTOMER), 50, "page-2", "2025-06-01T00:00:00Z");
 
         assertEquals(1, page.data().size());
         assertEquals("AC1", page.data().get(0).id());
@@ -191,7 +203,8 @@ class OpenPhoneClientTest {
 
     @Test
     void phoneNumbersParse() {
-        wireMock.stubFor(get("/v1/phone-numbers").willReturn(aResponse().withHeader("Content-Type", JSON).withBody("""
+        wireMock.stubFor(get("/v1/phone-numbers")
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("""
                 {"data":[{"id":"PN123","groupId":"GR1","name":"Front desk","number":"+19025550100",
                           "formattedNumber":"(902) 555-0100","symbol":"⛳","portingStatus":"completed",
                           "users":[{"id":"US1","email":"a@example.com","firstName":"Ana","lastName":"Q","role":"owner"}],
@@ -209,8 +222,8 @@ class OpenPhoneClientTest {
 
     @Test
     void contactsParseBothTheV1AndTheFlatShape() {
-        wireMock.stubFor(get(urlPathEqualTo("/v1/contacts")).willReturn(aResponse().withHeader("Content-Type", JSON)
-                .withBody("""
+        wireMock.stubFor(get(urlPathEqualTo("/v1/contacts"))
+                .willReturn(aResponse().withHeader("Content-Type", JSON).withBody("""
                         {"data":[
                           {"id":"c1","externalId":null,"source":"public-api",
                            "defaultFields":{"firstName":"Jordan","lastName":"Lee","company":null,"role":null,
@@ -243,7 +256,8 @@ class OpenPhoneClientTest {
     }
 
     private void stubSendError(int status, String body, String retryAfter) {
-        var response = aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
+        var response =
+                aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body);
         if (retryAfter != null) {
             response = response.withHeader("Retry-After", retryAfter);
         }

@@ -24,13 +24,18 @@ public class OpenPhoneWireMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         return Map.of(
-                "openphone.base-url", server.baseUrl(),
-                "openphone.api-key", API_KEY,
-                "openphone.read-timeout", READ_TIMEOUT,
-                "openphone.simulator.webhook-url", server.baseUrl() + WEBHOOK_PATH);
+                "openphone.base-url",
+                server.baseUrl(),
+                "openphone.api-key",
+                API_KEY,
+                "openphone.read-timeout",
+                READ_TIMEOUT,
+                "openphone.simulator.webhook-url",
+                server.baseUrl() + WEBHOOK_PATH);
     }
 
     @Override

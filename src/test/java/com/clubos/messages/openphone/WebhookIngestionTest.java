@@ -46,16 +46,24 @@ class WebhookIngestionTest {
     }
 
     private static String received(String text) {
-        return OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                CUSTOMER, LINE, text, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return OpenPhoneWebhooks.received(
+                OpenPhoneWebhooks.newEventId(),
+                OpenPhoneWebhooks.newMessageId(),
+                CUSTOMER,
+                LINE,
+                text,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
     void aCustomersTextAppearsInItsConversationAsUnread() {
-        OpenPhoneWebhooks.post(received("Is bay 3 free tonight?")).then()
-                .statusCode(200).body("data.outcome", equalTo("stored"));
+        OpenPhoneWebhooks.post(received("Is bay 3 free tonight?"))
+                .then()
+                .statusCode(200)
+                .body("data.outcome", equalTo("stored"));
 
-        staff().get("/api/messages/conversations").then()
+        staff().get("/api/messages/conversations")
+                .then()
                 .body("data.phone_number", contains(CUSTOMER))
                 .body("data[0].line_number", equalTo(LINE))
                 .body("data[0].customer_name", equalTo("Unknown"))
@@ -76,17 +84,16 @@ class WebhookIngestionTest {
                 {"id":"EVvariant1","object":"event","createdAt":"2026-11-20T10:00:00Z","type":"message.received",
                  "extra":{"nested":true},
                  "data":{"object":{"id":"ACvariant1","from":"(902) 555-0111","to":"+19025550100","direction":"incoming",
-                 "body":"via body","createdAt":"2026-11-20T10:00:00Z","somethingNew":42}}}""")
-                .then().statusCode(200);
+                 "body":"via body","createdAt":"2026-11-20T10:00:00Z","somethingNew":42}}}""").then().statusCode(200);
         // Wrapped once more in {"object": …}, with MMS media.
         OpenPhoneWebhooks.post("""
                 {"object":{"id":"EVvariant2","object":"event","createdAt":"2026-11-20T10:01:00Z","type":"message.received",
                  "data":{"object":{"id":"ACvariant2","from":"+19025550111","to":["+19025550100"],"direction":"incoming",
                  "text":"photo","media":[{"url":"https://files.example/a.jpg","type":"image/jpeg"}],
-                 "createdAt":"2026-11-20T10:01:00Z"}}}}""")
-                .then().statusCode(200);
+                 "createdAt":"2026-11-20T10:01:00Z"}}}}""").then().statusCode(200);
 
-        staff().get("/api/messages/conversations/{phone}", CUSTOMER).then()
+        staff().get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
                 .body("data.messages.text", contains("via body", "photo"))
                 .body("data.messages[0].createdAt", equalTo(at.toString()))
                 .body("data.messages[1].media[0].url", equalTo("https://files.example/a.jpg"))
@@ -98,7 +105,9 @@ class WebhookIngestionTest {
         for (String type : List.of("call.completed", "contact.updated", "something.new")) {
             OpenPhoneWebhooks.post("{\"id\":\"" + OpenPhoneWebhooks.newEventId() + "\",\"type\":\"" + type
                             + "\",\"data\":{\"object\":{\"id\":\"CA1\"}}}")
-                    .then().statusCode(200).body("data.outcome", equalTo("ignored"));
+                    .then()
+                    .statusCode(200)
+                    .body("data.outcome", equalTo("ignored"));
         }
         assertEquals(0, data.count("select count(*) from messages"));
         assertEquals(3, data.count("select count(*) from webhook_events"));
@@ -117,8 +126,12 @@ class WebhookIngestionTest {
     void theSameMessageUnderAnotherEventIdIsStoredOnce() {
         String messageId = OpenPhoneWebhooks.newMessageId();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received("EVfirst", messageId, CUSTOMER, LINE, "ok", at)).then().statusCode(200);
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received("EVsecond", messageId, CUSTOMER, LINE, "ok", at)).then().statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received("EVfirst", messageId, CUSTOMER, LINE, "ok", at))
+                .then()
+                .statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received("EVsecond", messageId, CUSTOMER, LINE, "ok", at))
+                .then()
+                .statusCode(200);
         assertEquals(1, data.count("select count(*) from messages"));
         assertEquals(1, data.count("select unread_count from openphone_conversations"));
     }
@@ -158,8 +171,12 @@ class WebhookIngestionTest {
 
     private String[] signed(byte[] body) {
         String timestamp = String.valueOf(Instant.now().toEpochMilli());
-        return new String[] {"Content-Type", "application/json", "openphone-signature",
-                WebhookSignatures.openPhoneHeader(WebhookSignatures.key(OpenPhoneWebhooks.SECRET), timestamp, body)};
+        return new String[] {
+            "Content-Type",
+            "application/json",
+            "openphone-signature",
+            WebhookSignatures.openPhoneHeader(WebhookSignatures.key(OpenPhoneWebhooks.SECRET), timestamp, body)
+        };
     }
 
     @Test
@@ -167,18 +184,29 @@ class WebhookIngestionTest {
         String text = "Tee time ⛳ at 7? 🏌️‍♀️👍🏽 𝄞 — naïve café ok";
         OpenPhoneWebhooks.post(received(text)).then().statusCode(200);
         assertEquals(text, data.single("select body from messages"));
-        staff().get("/api/messages/conversations/{phone}", CUSTOMER).then()
+        staff().get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
                 .body("data.messages[0].text", equalTo(text));
     }
 
     @Test
     void lateOlderMessageDoesNotReplaceTheNewerPreview() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                CUSTOMER, LINE, "newer", now)).then().statusCode(200);
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                CUSTOMER, LINE, "older, arrived late", now.minusSeconds(30))).then().statusCode(200);
-        staff().get("/api/messages/conversations").then()
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(), CUSTOMER, LINE, "newer", now))
+                .then()
+                .statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        CUSTOMER,
+                        LINE,
+                        "older, arrived late",
+                        now.minusSeconds(30)))
+                .then()
+                .statusCode(200);
+        staff().get("/api/messages/conversations")
+                .then()
                 .body("data[0].lastMessage.text", equalTo("newer"))
                 .body("data[0].messageCount", equalTo(2))
                 .body("data[0].messages.text", contains("older, arrived late", "newer"));
@@ -189,18 +217,22 @@ class WebhookIngestionTest {
         assertBadRequest("not json at all", "Webhook body is not valid JSON");
         assertBadRequest("[1,2]", "Webhook body must be a JSON object");
         assertBadRequest("{\"type\":\"message.received\"}", "Webhook field id is missing");
-        assertBadRequest("{\"id\":\"EV1\",\"type\":\"message.received\",\"data\":{\"object\":{\"id\":\"AC1\",\"to\":\"+19025550100\",\"text\":\"x\"}}}",
+        assertBadRequest(
+                "{\"id\":\"EV1\",\"type\":\"message.received\",\"data\":{\"object\":{\"id\":\"AC1\",\"to\":\"+19025550100\",\"text\":\"x\"}}}",
                 "Webhook field data.object.from is missing");
-        assertBadRequest("{\"id\":\"EV2\",\"type\":\"message.received\",\"data\":{\"object\":{\"id\":\"AC2\",\"from\":\"+19025550111\",\"text\":\"x\"}}}",
+        assertBadRequest(
+                "{\"id\":\"EV2\",\"type\":\"message.received\",\"data\":{\"object\":{\"id\":\"AC2\",\"from\":\"+19025550111\",\"text\":\"x\"}}}",
                 "Webhook field data.object.to is missing");
-        assertBadRequest("{\"id\":\"EV3\",\"type\":\"message.received\",\"data\":{}}", "Webhook field data.object is missing");
+        assertBadRequest(
+                "{\"id\":\"EV3\",\"type\":\"message.received\",\"data\":{}}", "Webhook field data.object is missing");
         assertBadRequest("[".repeat(100) + "]".repeat(100), "Webhook body is not valid JSON");
         assertEquals(0, data.count("select count(*) from messages"));
         assertEquals(0, data.count("select count(*) from webhook_events"));
     }
 
     private static void assertBadRequest(String body, String error) {
-        OpenPhoneWebhooks.post(body).then()
+        OpenPhoneWebhooks.post(body)
+                .then()
                 .statusCode(400)
                 .body("success", equalTo(false))
                 .body("error", equalTo(error));
@@ -209,26 +241,34 @@ class WebhookIngestionTest {
     @Test
     void bodyOverTheLimitIs413() {
         String big = received("x".repeat(300_000));
-        OpenPhoneWebhooks.post(big).then()
-                .statusCode(413)
-                .body("success", equalTo(false));
+        OpenPhoneWebhooks.post(big).then().statusCode(413).body("success", equalTo(false));
         assertEquals(0, data.count("select count(*) from messages"));
     }
 
     @Test
     void staffCanRenameTheCustomer() {
         OpenPhoneWebhooks.post(received("hi")).then().statusCode(200);
-        staff().contentType("application/json").body("{\"customer_name\":\"Jordan Lee\"}")
-                .patch("/api/messages/conversations/{phone}", CUSTOMER).then()
+        staff().contentType("application/json")
+                .body("{\"customer_name\":\"Jordan Lee\"}")
+                .patch("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
                 .statusCode(200)
                 .body("data.customer_name", equalTo("Jordan Lee"));
-        staff().queryParam("search", "jordan").get("/api/messages/conversations").then()
+        staff().queryParam("search", "jordan")
+                .get("/api/messages/conversations")
+                .then()
                 .body("data.phone_number", contains(CUSTOMER));
         assertEquals(1, data.count("select count(*) from audit_log where action = 'conversation.rename'"));
-        staff().contentType("application/json").body("{\"customer_name\":\"  \"}")
-                .patch("/api/messages/conversations/{phone}", CUSTOMER).then()
-                .statusCode(400).body("error", equalTo("customer_name: must not be blank"));
-        staff().contentType("application/json").body("{\"customer_name\":\"x\"}")
-                .patch("/api/messages/conversations/{phone}", "+19025559999").then().statusCode(404);
+        staff().contentType("application/json")
+                .body("{\"customer_name\":\"  \"}")
+                .patch("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("customer_name: must not be blank"));
+        staff().contentType("application/json")
+                .body("{\"customer_name\":\"x\"}")
+                .patch("/api/messages/conversations/{phone}", "+19025559999")
+                .then()
+                .statusCode(404);
     }
 }

@@ -27,8 +27,14 @@ class WebhookVerificationTest {
     @BeforeEach
     void setUp() {
         data.reset();
-        body = OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                "+19025550111", TestData.LINE, "Hello", Instant.now()).getBytes(StandardCharsets.UTF_8);
+        body = OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        "+19025550111",
+                        TestData.LINE,
+                        "Hello",
+                        Instant.now())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static RequestSpecification webhook(byte[] body) {
@@ -36,11 +42,13 @@ class WebhookVerificationTest {
     }
 
     private static String openPhoneSignature(String secret, Instant at, byte[] signedBody) {
-        return WebhookSignatures.openPhoneHeader(WebhookSignatures.key(secret), String.valueOf(at.toEpochMilli()), signedBody);
+        return WebhookSignatures.openPhoneHeader(
+                WebhookSignatures.key(secret), String.valueOf(at.toEpochMilli()), signedBody);
     }
 
     private void assertRefusedAndNothingStored(RequestSpecification request) {
-        request.post(OpenPhoneWebhooks.PATH).then()
+        request.post(OpenPhoneWebhooks.PATH)
+                .then()
                 .statusCode(401)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Invalid webhook signature"));
@@ -50,8 +58,10 @@ class WebhookVerificationTest {
 
     @Test
     void validOpenPhoneSignatureIsAccepted() {
-        webhook(body).header("openphone-signature", openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now(), body))
-                .post(OpenPhoneWebhooks.PATH).then()
+        webhook(body)
+                .header("openphone-signature", openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now(), body))
+                .post(OpenPhoneWebhooks.PATH)
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("data.outcome", equalTo("stored"));
@@ -60,8 +70,10 @@ class WebhookVerificationTest {
 
     @Test
     void thePlansSingleSecretIsAcceptedBesideTheRotationList() {
-        webhook(body).header("openphone-signature", openPhoneSignature(OpenPhoneWebhooks.PLAN_SECRET, Instant.now(), body))
-                .post(OpenPhoneWebhooks.PATH).then()
+        webhook(body)
+                .header("openphone-signature", openPhoneSignature(OpenPhoneWebhooks.PLAN_SECRET, Instant.now(), body))
+                .post(OpenPhoneWebhooks.PATH)
+                .then()
                 .statusCode(200)
                 .body("data.outcome", equalTo("stored"));
         assertEquals(1, data.count("select count(*) from messages"));
@@ -70,9 +82,14 @@ class WebhookVerificationTest {
     @Test
     void timestampInSecondsIsAcceptedToo() {
         String seconds = String.valueOf(Instant.now().getEpochSecond());
-        webhook(body).header("openphone-signature",
-                        WebhookSignatures.openPhoneHeader(WebhookSignatures.key(OpenPhoneWebhooks.SECRET), seconds, body))
-                .post(OpenPhoneWebhooks.PATH).then().statusCode(200);
+        webhook(body)
+                .header(
+                        "openphone-signature",
+                        WebhookSignatures.openPhoneHeader(
+                                WebhookSignatures.key(OpenPhoneWebhooks.SECRET), seconds, body))
+                .post(OpenPhoneWebhooks.PATH)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -81,23 +98,36 @@ class WebhookVerificationTest {
         webhook(body)
                 .header("webhook-id", "msg_2abc")
                 .header("webhook-timestamp", timestamp)
-                .header("webhook-signature", "v1,bm90LXRoaXMtb25l " + WebhookSignatures.standardHeader(
-                        WebhookSignatures.key(OpenPhoneWebhooks.SECOND_SECRET), "msg_2abc", timestamp, body))
-                .post(OpenPhoneWebhooks.PATH).then().statusCode(200);
+                .header(
+                        "webhook-signature",
+                        "v1,bm90LXRoaXMtb25l "
+                                + WebhookSignatures.standardHeader(
+                                        WebhookSignatures.key(OpenPhoneWebhooks.SECOND_SECRET),
+                                        "msg_2abc",
+                                        timestamp,
+                                        body))
+                .post(OpenPhoneWebhooks.PATH)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void oneValidSignatureAmongSeveralIsEnough() {
         String wrong = openPhoneSignature("d3Jvbmctc2VjcmV0", Instant.now(), body);
         String right = openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now(), body);
-        webhook(body).header("openphone-signature", wrong + "," + right)
-                .post(OpenPhoneWebhooks.PATH).then().statusCode(200);
+        webhook(body)
+                .header("openphone-signature", wrong + "," + right)
+                .post(OpenPhoneWebhooks.PATH)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void alteredBodyIsRefused() {
         String signature = openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now(), body);
-        byte[] altered = new String(body, StandardCharsets.UTF_8).replace("Hello", "Hellp").getBytes(StandardCharsets.UTF_8);
+        byte[] altered = new String(body, StandardCharsets.UTF_8)
+                .replace("Hello", "Hellp")
+                .getBytes(StandardCharsets.UTF_8);
         assertRefusedAndNothingStored(webhook(altered).header("openphone-signature", signature));
     }
 
@@ -105,27 +135,37 @@ class WebhookVerificationTest {
     void reSerialisedBodyIsRefused() {
         // Same JSON, other bytes: the signature covers the raw bytes, never a re-serialisation.
         String signature = openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now(), body);
-        byte[] reformatted = new String(body, StandardCharsets.UTF_8).replace("\n", "").getBytes(StandardCharsets.UTF_8);
+        byte[] reformatted =
+                new String(body, StandardCharsets.UTF_8).replace("\n", "").getBytes(StandardCharsets.UTF_8);
         assertRefusedAndNothingStored(webhook(reformatted).header("openphone-signature", signature));
     }
 
     @Test
     void wrongSecretIsRefused() {
-        assertRefusedAndNothingStored(webhook(body).header("openphone-signature",
-                openPhoneSignature("bm90LW91ci1zZWNyZXQ=", Instant.now(), body)));
+        assertRefusedAndNothingStored(webhook(body)
+                .header("openphone-signature", openPhoneSignature("bm90LW91ci1zZWNyZXQ=", Instant.now(), body)));
     }
 
     @Test
     void staleAndFutureTimestampsAreRefused() {
-        assertRefusedAndNothingStored(webhook(body).header("openphone-signature",
-                openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now().minus(Duration.ofMinutes(6)), body)));
-        assertRefusedAndNothingStored(webhook(body).header("openphone-signature",
-                openPhoneSignature(OpenPhoneWebhooks.SECRET, Instant.now().plus(Duration.ofMinutes(6)), body)));
+        assertRefusedAndNothingStored(webhook(body)
+                .header(
+                        "openphone-signature",
+                        openPhoneSignature(
+                                OpenPhoneWebhooks.SECRET, Instant.now().minus(Duration.ofMinutes(6)), body)));
+        assertRefusedAndNothingStored(webhook(body)
+                .header(
+                        "openphone-signature",
+                        openPhoneSignature(
+                                OpenPhoneWebhooks.SECRET, Instant.now().plus(Duration.ofMinutes(6)), body)));
         String old = String.valueOf(Instant.now().minus(Duration.ofHours(1)).getEpochSecond());
         assertRefusedAndNothingStored(webhook(body)
-                .header("webhook-id", "msg_1").header("webhook-timestamp", old)
-                .header("webhook-signature", WebhookSignatures.standardHeader(
-                        WebhookSignatures.key(OpenPhoneWebhooks.SECOND_SECRET), "msg_1", old, body)));
+                .header("webhook-id", "msg_1")
+                .header("webhook-timestamp", old)
+                .header(
+                        "webhook-signature",
+                        WebhookSignatures.standardHeader(
+                                WebhookSignatures.key(OpenPhoneWebhooks.SECOND_SECRET), "msg_1", old, body)));
     }
 
     @Test
@@ -140,7 +180,8 @@ class WebhookVerificationTest {
     @Test
     void refusalsAreCountedInMetrics() {
         assertRefusedAndNothingStored(webhook(body).header("openphone-signature", "garbage"));
-        given().get("/q/metrics").then()
+        given().get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .body(containsString("clubos_webhook_verification_failed_total{reason=\"malformed-signature\"}"));
     }

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 class PlanSettingsIT {
 
     static final String API_KEY = "plan-openphone-api-key-123";
-    static final String WEBHOOK_SECRET = Base64.getEncoder()
-            .encodeToString("the-plans-one-webhook-secret".getBytes(StandardCharsets.UTF_8));
+    static final String WEBHOOK_SECRET =
+            Base64.getEncoder().encodeToString("the-plans-one-webhook-secret".getBytes(StandardCharsets.UTF_8));
     static final String JWT_SECRET = "plan-clubos-jwt-secret-0123456789abcdef";
     static final String LINE = "+19025550100";
     static final String CUSTOMER = "+19025550177";
@@ -50,23 +50,32 @@ class PlanSettingsIT {
 
     @BeforeAll
     static void deployWithThePlansVariables() throws Exception {
-        openPhone = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        openPhone =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         openPhone.start();
-        openPhone.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":[],\"totalItems\":0,\"nextPageToken\":null}")));
-        openPhone.stubFor(post(urlEqualTo("/v1/messages")).willReturn(aResponse().withStatus(202)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":{\"id\":\"ACplan0001\",\"to\":[\"" + CUSTOMER + "\"],\"from\":\"" + LINE
-                        + "\",\"text\":\"Your bay is ready\",\"direction\":\"outgoing\",\"status\":\"queued\","
-                        + "\"createdAt\":\"" + Instant.now() + "\",\"updatedAt\":\"" + Instant.now() + "\"}}")));
+        openPhone.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":[],\"totalItems\":0,\"nextPageToken\":null}")));
+        openPhone.stubFor(post(urlEqualTo("/v1/messages"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"ACplan0001\",\"to\":[\"" + CUSTOMER + "\"],\"from\":\"" + LINE
+                                + "\",\"text\":\"Your bay is ready\",\"direction\":\"outgoing\",\"status\":\"queued\","
+                                + "\"createdAt\":\"" + Instant.now() + "\",\"updatedAt\":\"" + Instant.now()
+                                + "\"}}")));
         String database = ServiceProcess.freshDatabase("plan");
-        service = ServiceProcess.start("plan", Map.of(
-                "OPENPHONE_API_KEY", API_KEY,
-                "OPENPHONE_WEBHOOK_SECRET", WEBHOOK_SECRET,
-                "OPENPHONE_DEFAULT_NUMBER", LINE,
-                "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + database + "?sslmode=disable",
-                "CLUBOS_JWT_SECRET", JWT_SECRET,
-                "OPENPHONE_BASE_URL", openPhone.baseUrl()));
+        service = ServiceProcess.start(
+                "plan",
+                Map.of(
+                        "OPENPHONE_API_KEY", API_KEY,
+                        "OPENPHONE_WEBHOOK_SECRET", WEBHOOK_SECRET,
+                        "OPENPHONE_DEFAULT_NUMBER", LINE,
+                        "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + database + "?sslmode=disable",
+                        "CLUBOS_JWT_SECRET", JWT_SECRET,
+                        "OPENPHONE_BASE_URL", openPhone.baseUrl()));
     }
 
     @AfterAll
@@ -94,32 +103,51 @@ class PlanSettingsIT {
 
     @Test
     void aSignedWebhookIsStoredAndAClubosTokenReadsIt() {
-        byte[] body = OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                CUSTOMER, LINE, "Is bay 2 free at 6?", Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        byte[] body = OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        CUSTOMER,
+                        LINE,
+                        "Is bay 2 free at 6?",
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .getBytes(StandardCharsets.UTF_8);
         String timestamp = String.valueOf(Instant.now().toEpochMilli());
         given().contentType(ContentType.JSON)
-                .header("openphone-signature",
+                .header(
+                        "openphone-signature",
                         WebhookSignatures.openPhoneHeader(WebhookSignatures.key(WEBHOOK_SECRET), timestamp, body))
                 .body(body)
-                .post(service.url("/api/openphone/webhook")).then().statusCode(200);
+                .post(service.url("/api/openphone/webhook"))
+                .then()
+                .statusCode(200);
         given().header("Authorization", clubosToken("operator"))
-                .get(service.url("/api/messages/conversations")).then()
+                .get(service.url("/api/messages/conversations"))
+                .then()
                 .statusCode(200)
                 .body("data.lastMessage.text", hasItem("Is bay 2 free at 6?"));
     }
 
     @Test
     void aSendFromAClubosTokenReachesOpenPhoneFromTheDefaultNumber() throws Exception {
-        given().header("Authorization", clubosToken("support")).contentType(ContentType.JSON)
+        given().header("Authorization", clubosToken("support"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("to", CUSTOMER, "text", "Your bay is ready"))
-                .post(service.url("/api/messages/send")).then().statusCode(202);
-        assertTrue(Concurrently.eventually(() -> !openPhone.findAll(postRequestedFor(urlEqualTo("/v1/messages"))).isEmpty(),
-                15_000), "the outbox called OpenPhone");
+                .post(service.url("/api/messages/send"))
+                .then()
+                .statusCode(202);
+        assertTrue(
+                Concurrently.eventually(
+                        () -> !openPhone
+                                .findAll(postRequestedFor(urlEqualTo("/v1/messages")))
+                                .isEmpty(),
+                        15_000),
+                "the outbox called OpenPhone");
         openPhone.verify(postRequestedFor(urlEqualTo("/v1/messages"))
                 .withHeader("Authorization", equalTo(API_KEY))
-                .withRequestBody(equalToJson("{\"content\":\"Your bay is ready\",\"from\":\"" + LINE
-                        + "\",\"to\":[\"" + CUSTOMER + "\"]}", true, true)));
+                .withRequestBody(equalToJson(
+                        "{\"content\":\"Your bay is ready\",\"from\":\"" + LINE + "\",\"to\":[\"" + CUSTOMER + "\"]}",
+                        true,
+                        true)));
     }
 
     @Test
@@ -128,8 +156,15 @@ class PlanSettingsIT {
         assertTrue(link.find(), "an empty deployment prints a setup link");
         String token = given().contentType(ContentType.JSON)
                 .body(Map.of("code", link.group(1), "username", "owner", "password", "opening-night-at-the-club"))
-                .post(service.url("/api/auth/setup")).then().statusCode(200).extract().path("data.token");
-        given().header("Authorization", "Bearer " + token).get(service.url("/api/admin/staff")).then()
-                .statusCode(200).body("data.username", hasItem("owner"));
+                .post(service.url("/api/auth/setup"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.token");
+        given().header("Authorization", "Bearer " + token)
+                .get(service.url("/api/admin/staff"))
+                .then()
+                .statusCode(200)
+                .body("data.username", hasItem("owner"));
     }
 }

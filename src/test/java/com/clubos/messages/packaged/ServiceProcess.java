@@ -21,8 +21,8 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final String TEST_DB = System.getenv().getOrDefault("TEST_DATABASE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/clubos_messages_test");
+    private static final String TEST_DB =
+            System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/clubos_messages_test");
 
     final int port;
     private final Process process;
@@ -66,8 +66,11 @@ final class ServiceProcess implements AutoCloseable {
                 throw new AssertionError("The service exited (" + process.exitValue() + "):\n" + output());
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = client.send(
+                        HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -98,7 +101,8 @@ final class ServiceProcess implements AutoCloseable {
     static String freshDatabase(String suffix) throws Exception {
         int slash = TEST_DB.lastIndexOf('/');
         String name = TEST_DB.substring(slash + 1).replaceAll("\\?.*", "") + "_" + suffix;
-        try (Connection admin = DriverManager.getConnection(TEST_DB.substring(0, slash) + "/postgres", "postgres", "")) {
+        try (Connection admin =
+                DriverManager.getConnection(TEST_DB.substring(0, slash) + "/postgres", "postgres", "")) {
             admin.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             admin.createStatement().execute("CREATE DATABASE " + name);
         }

@@ -10,14 +10,14 @@ import com.clubos.messages.support.OpenPhoneWebhooks;
 import com.clubos.messages.support.SocketClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +37,7 @@ class TwoReplicasIT {
     static final String STAFF_PASSWORD = "front-desk-evening-shift";
     /** How soon the other replica must refuse a token after the change (NOTIFY takes milliseconds). */
     static final long WITHIN_MILLIS = 2_000;
+
     static final String WEBHOOK_SECRET = "dHdvLXJlcGxpY2FzLXdlYmhvb2stc2VjcmV0";
     static final String HALIFAX = "+19025550100";
     static final String DARTMOUTH = "+19025550199";
@@ -58,8 +59,8 @@ class TwoReplicasIT {
                 "OPENPHONE_DEFAULT_NUMBER", HALIFAX,
                 "OPENPHONE_NUMBERS", DARTMOUTH,
                 "LOCATION_NAMES", HALIFAX + "=Halifax," + DARTMOUTH + "=Dartmouth");
-        List<ServiceProcess> started = Concurrently.all(List.of(
-                () -> ServiceProcess.start("replica-a", env), () -> ServiceProcess.start("replica-b", env)));
+        List<ServiceProcess> started = Concurrently.all(
+                List.of(() -> ServiceProcess.start("replica-a", env), () -> ServiceProcess.start("replica-b", env)));
         a = started.get(0);
         b = started.get(1);
     }
@@ -74,29 +75,53 @@ class TwoReplicasIT {
     }
 
     static String login(ServiceProcess on, String username, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                .post(on.url("/api/auth/login")).then().statusCode(200).extract().path("data.token");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post(on.url("/api/auth/login"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.token");
     }
 
     static int status(ServiceProcess on, String token) {
-        return given().header("Authorization", "Bearer " + token).get(on.url("/api/messages/conversations"))
-                .then().extract().statusCode();
+        return given().header("Authorization", "Bearer " + token)
+                .get(on.url("/api/messages/conversations"))
+                .then()
+                .extract()
+                .statusCode();
     }
 
     static int createStaff(String admin, String username, String... lines) {
-        return given().header("Authorization", "Bearer " + admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "role", "operator", "password", STAFF_PASSWORD, "lines", List.of(lines)))
-                .post(a.url("/api/admin/staff")).then().statusCode(201).extract().path("data.id");
+        return given().header("Authorization", "Bearer " + admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username", username, "role", "operator", "password", STAFF_PASSWORD, "lines", List.of(lines)))
+                .post(a.url("/api/admin/staff"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
     }
 
     static void webhook(ServiceProcess on, String customer, String line, String text) {
-        byte[] body = OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                customer, line, text, Instant.now().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        customer,
+                        line,
+                        text,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .getBytes(StandardCharsets.UTF_8);
         String timestamp = String.valueOf(Instant.now().toEpochMilli());
         given().contentType(ContentType.JSON)
-                .header("openphone-signature",
+                .header(
+                        "openphone-signature",
                         WebhookSignatures.openPhoneHeader(WebhookSignatures.key(WEBHOOK_SECRET), timestamp, body))
-                .body(body).post(on.url("/api/openphone/webhook")).then().statusCode(200);
+                .body(body)
+                .post(on.url("/api/openphone/webhook"))
+                .then()
+                .statusCode(200);
     }
 
     static SocketClient socket(ServiceProcess on, String token) throws Exception {
@@ -106,8 +131,10 @@ class TwoReplicasIT {
     }
 
     static List<String> texts(List<JsonNode> events) {
-        return events.stream().filter(e -> "message.created".equals(e.path("type").asText()))
-                .map(e -> e.path("data").path("text").asText()).toList();
+        return events.stream()
+                .filter(e -> "message.created".equals(e.path("type").asText()))
+                .map(e -> e.path("data").path("text").asText())
+                .toList();
     }
 
     @Test
@@ -116,21 +143,31 @@ class TwoReplicasIT {
         createStaff(admin, "hal", "Halifax");
         createStaff(admin, "dot", DARTMOUTH);
         try (SocketClient halifax = socket(a, login(a, "hal", STAFF_PASSWORD));
-             SocketClient dartmouth = socket(b, login(b, "dot", STAFF_PASSWORD));
-             SocketClient owner = socket(b, admin)) {
+                SocketClient dartmouth = socket(b, login(b, "dot", STAFF_PASSWORD));
+                SocketClient owner = socket(b, admin)) {
             webhook(b, "+19025550123", HALIFAX, "For Halifax, via replica B");
             webhook(a, "+19025550188", DARTMOUTH, "For Dartmouth, via replica A");
             // The admin sees every line: once both reached them, the others have had theirs pushed too.
-            owner.await(e -> "For Halifax, via replica B".equals(e.path("data").path("text").asText()), Duration.ofSeconds(10));
-            owner.await(e -> "For Dartmouth, via replica A".equals(e.path("data").path("text").asText()), Duration.ofSeconds(10));
+            owner.await(
+                    e -> "For Halifax, via replica B"
+                            .equals(e.path("data").path("text").asText()),
+                    Duration.ofSeconds(10));
+            owner.await(
+                    e -> "For Dartmouth, via replica A"
+                            .equals(e.path("data").path("text").asText()),
+                    Duration.ofSeconds(10));
             assertEquals(List.of("For Halifax, via replica B"), texts(halifax.drain(Duration.ofSeconds(2))));
             assertEquals(List.of("For Dartmouth, via replica A"), texts(dartmouth.drain(Duration.ofSeconds(1))));
         }
     }
 
     static void change(String admin, int id, Map<String, Object> changes) {
-        given().header("Authorization", "Bearer " + admin).contentType(ContentType.JSON).body(changes)
-                .patch(a.url("/api/admin/staff/" + id)).then().statusCode(200);
+        given().header("Authorization", "Bearer " + admin)
+                .contentType(ContentType.JSON)
+                .body(changes)
+                .patch(a.url("/api/admin/staff/" + id))
+                .then()
+                .statusCode(200);
     }
 
     /** Milliseconds until replica B answers the token with 401. */
@@ -142,8 +179,10 @@ class TwoReplicasIT {
 
     @Test
     void replicasStartingTogetherCreateOneAdmin() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-             ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM staff_users WHERE role = 'admin'")) {
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                ResultSet rows =
+                        db.createStatement().executeQuery("SELECT count(*) FROM staff_users WHERE role = 'admin'")) {
             rows.next();
             assertEquals(1, rows.getInt(1));
         }
@@ -155,7 +194,8 @@ class TwoReplicasIT {
         int id = createStaff(admin, "olive");
         String token = login(b, "olive", STAFF_PASSWORD);
         assertEquals(200, status(b, token));
-        try (SocketClient socket = SocketClient.withBearer(URI.create("ws://127.0.0.1:" + b.port + "/ws/messages"), token)) {
+        try (SocketClient socket =
+                SocketClient.withBearer(URI.create("ws://127.0.0.1:" + b.port + "/ws/messages"), token)) {
             socket.await("hello");
             change(admin, id, Map.of("active", false));
             assertEquals(401, status(a, token), "at once on the replica that made the change");

@@ -54,12 +54,20 @@ class RealtimeTest {
     }
 
     private static void textFrom(String customer, String text) {
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                customer, TestData.LINE, text, Instant.now().truncatedTo(ChronoUnit.MILLIS))).then().statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        customer,
+                        TestData.LINE,
+                        text,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .then()
+                .statusCode(200);
     }
 
     private static boolean created(JsonNode event, String text) {
-        return "message.created".equals(event.path("type").asText()) && text.equals(event.path("data").path("text").asText());
+        return "message.created".equals(event.path("type").asText())
+                && text.equals(event.path("data").path("text").asText());
     }
 
     @Test
@@ -78,9 +86,12 @@ class RealtimeTest {
     @Test
     void browsersCanPassTheTokenAsSubprotocolOrQueryParameter() throws Exception {
         String token = TestTokens.clubos("operator");
-        try (SocketClient viaProtocol = SocketClient.connect(uri, List.of(), "bearer-token-carrier",
-                "quarkus-http-upgrade#Authorization#Bearer%20" + token);
-             SocketClient viaQuery = SocketClient.connect(URI.create(uri + "?access_token=" + token), List.of())) {
+        try (SocketClient viaProtocol = SocketClient.connect(
+                        uri,
+                        List.of(),
+                        "bearer-token-carrier",
+                        "quarkus-http-upgrade#Authorization#Bearer%20" + token);
+                SocketClient viaQuery = SocketClient.connect(URI.create(uri + "?access_token=" + token), List.of())) {
             viaProtocol.await("hello");
             viaQuery.await("hello");
         }
@@ -125,7 +136,9 @@ class RealtimeTest {
                     + "('message.created', " + conversationId + ", " + messageId + ") returning seq");
             JsonNode event = client.await(e -> created(e, "committed, then kill -9"), Duration.ofSeconds(15));
             assertEquals(seq, event.path("seq").asLong());
-            assertTrue(client.drain(Duration.ofSeconds(6)).stream().noneMatch(e -> e.path("seq").asLong() == seq),
+            assertTrue(
+                    client.drain(Duration.ofSeconds(6)).stream()
+                            .noneMatch(e -> e.path("seq").asLong() == seq),
                     "pushed once, not again by the next sweep");
         }
     }
@@ -143,7 +156,9 @@ class RealtimeTest {
             JsonNode replayed = client.await(e -> created(e, "replayed once"), Duration.ofSeconds(5));
             assertEquals(seq, replayed.path("seq").asLong());
             client.await("resumed");
-            assertTrue(client.drain(Duration.ofSeconds(8)).stream().noneMatch(e -> e.path("seq").asLong() == seq),
+            assertTrue(
+                    client.drain(Duration.ofSeconds(8)).stream()
+                            .noneMatch(e -> e.path("seq").asLong() == seq),
                     "the sweep found the unannounced change but this client already had it");
         }
     }
@@ -195,7 +210,9 @@ class RealtimeTest {
         long lastSeen;
         try (SocketClient client = SocketClient.withBearer(uri, TestTokens.clubos("support"))) {
             textFrom(CUSTOMER, "before the disconnect");
-            lastSeen = client.await(e -> created(e, "before the disconnect"), Duration.ofSeconds(5)).path("seq").asLong();
+            lastSeen = client.await(e -> created(e, "before the disconnect"), Duration.ofSeconds(5))
+                    .path("seq")
+                    .asLong();
         }
         textFrom(CUSTOMER, "missed 1");
         textFrom(CUSTOMER, "missed 2");
@@ -203,7 +220,8 @@ class RealtimeTest {
         try (SocketClient client = SocketClient.withBearer(uri, TestTokens.clubos("support"))) {
             client.await("hello");
             client.send("{\"type\":\"resume\",\"after\":" + lastSeen + "}");
-            JsonNode first = client.await(e -> e.has("seq") && !"hello".equals(e.path("type").asText()), Duration.ofSeconds(5));
+            JsonNode first = client.await(
+                    e -> e.has("seq") && !"hello".equals(e.path("type").asText()), Duration.ofSeconds(5));
             assertTrue(created(first, "missed 1"), "replay starts with the first missed event: " + first);
             JsonNode second = client.await(e -> created(e, "missed 2"), Duration.ofSeconds(5));
             assertTrue(second.path("seq").asLong() > first.path("seq").asLong());
@@ -229,7 +247,8 @@ class RealtimeTest {
 
     @Test
     void socketsWithoutAValidStaffTokenAreClosedWithPolicyViolationAndGetNothing() throws Exception {
-        String expired = TestTokens.sign(TestTokens.claims("admin").expiresAt(Instant.now().minusSeconds(600)));
+        String expired = TestTokens.sign(
+                TestTokens.claims("admin").expiresAt(Instant.now().minusSeconds(600)));
         String otherSecret = TestTokens.claims("admin").jws().signWithSecret("another-secret-0123456789-abcdefghij");
         List<SocketClient> refused = List.of(
                 SocketClient.connect(uri, List.of()),
@@ -246,7 +265,8 @@ class RealtimeTest {
 
     @Test
     void theSocketClosesWithPolicyViolationWhenTheTokenExpires() throws Exception {
-        String shortLived = TestTokens.sign(TestTokens.claims("admin").expiresAt(Instant.now().plusSeconds(2)));
+        String shortLived = TestTokens.sign(
+                TestTokens.claims("admin").expiresAt(Instant.now().plusSeconds(2)));
         try (SocketClient client = SocketClient.withBearer(uri, shortLived)) {
             client.await("hello");
             assertEquals(1008, client.awaitClose(Duration.ofSeconds(10)));

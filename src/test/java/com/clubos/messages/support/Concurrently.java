@@ -16,12 +16,12 @@ import java.util.function.Supplier;
 /** Fires many HTTP requests at the same moment and collects their status codes. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
-    public static List<Integer> post(String url, List<byte[]> bodies, java.util.function.Function<byte[], String[]> headers)
-            throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static List<Integer> post(
+            String url, List<byte[]> bodies, java.util.function.Function<byte[], String[]> headers) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(bodies.size(), 64));
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -33,7 +33,8 @@ public final class Concurrently {
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build();
                     start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return client.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -81,5 +82,4 @@ public final class Concurrently {
         }
         return Boolean.TRUE.equals(condition.get());
     }
-
 }

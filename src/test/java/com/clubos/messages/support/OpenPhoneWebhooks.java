@@ -14,12 +14,12 @@ public final class OpenPhoneWebhooks {
     public static final String PATH = "/api/openphone/webhook";
     /** The first test secret (OpenPhone scheme) and the second (Standard Webhooks, whsec_). */
     public static final String SECRET = "c2VjcmV0LW9uZS1mb3ItdGVzdHM=";
+
     public static final String SECOND_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3ItdGVzdHM=";
     /** The plan's OPENPHONE_WEBHOOK_SECRET in the test profile, set beside the two above. */
     public static final String PLAN_SECRET = "dGhlLXBsYW5zLXNpbmdsZS1zZWNyZXQ=";
 
-    private OpenPhoneWebhooks() {
-    }
+    private OpenPhoneWebhooks() {}
 
     public static String newEventId() {
         return "EV" + UUID.randomUUID().toString().replace("-", "");
@@ -43,8 +43,7 @@ public final class OpenPhoneWebhooks {
         return """
                 {"id":"%s","object":"event","apiVersion":"v3","createdAt":"%s","type":"message.delivered",
                  "data":{"object":{"id":"%s","object":"message","from":"%s","to":["%s"],"direction":"outgoing",
-                 "text":%s,"status":"delivered","createdAt":"%s","userId":"US123","phoneNumberId":"PN123"}}}"""
-                .formatted(eventId, at, messageId, from, to, jsonString(text), at);
+                 "text":%s,"status":"delivered","createdAt":"%s","userId":"US123","phoneNumberId":"PN123"}}}""".formatted(eventId, at, messageId, from, to, jsonString(text), at);
     }
 
     public static Response post(String body) {
@@ -54,7 +53,9 @@ public final class OpenPhoneWebhooks {
     public static Response postBytes(byte[] body) {
         String timestamp = String.valueOf(Instant.now().toEpochMilli());
         return given().contentType("application/json")
-                .header("openphone-signature", WebhookSignatures.openPhoneHeader(WebhookSignatures.key(SECRET), timestamp, body))
+                .header(
+                        "openphone-signature",
+                        WebhookSignatures.openPhoneHeader(WebhookSignatures.key(SECRET), timestamp, body))
                 .body(body)
                 .post(PATH);
     }

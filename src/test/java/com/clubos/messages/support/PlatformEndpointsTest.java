@@ -13,7 +13,8 @@ class PlatformEndpointsTest {
 
     @Test
     void readinessIncludesTheDatabaseAndLivenessIsUp() {
-        given().get("/q/health/ready").then()
+        given().get("/q/health/ready")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
@@ -22,7 +23,9 @@ class PlatformEndpointsTest {
 
     @Test
     void openApiDescribesEveryEndpoint() {
-        given().accept("application/json").get("/q/openapi").then()
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
                 .statusCode(200)
                 .body(containsString("/api/messages/conversations"))
                 .body(containsString("/api/messages/conversations/{phoneNumber}"))
@@ -35,7 +38,8 @@ class PlatformEndpointsTest {
 
     @Test
     void unknownApiPathIsA404Envelope() {
-        given().get("/api/no-such-thing").then()
+        given().get("/api/no-such-thing")
+                .then()
                 .statusCode(404)
                 .body("success", equalTo(false))
                 .body("error", equalTo("Not found"));
@@ -43,18 +47,26 @@ class PlatformEndpointsTest {
 
     @Test
     void everyResponseCarriesARequestIdAndASaneOneIsKept() {
-        String generated = given().get("/q/health/live").then().statusCode(200).extract().header("X-Request-Id");
+        String generated =
+                given().get("/q/health/live").then().statusCode(200).extract().header("X-Request-Id");
         org.junit.jupiter.api.Assertions.assertTrue(generated != null && generated.length() >= 32, generated);
-        given().header("X-Request-Id", "trace-123").get("/api/no-such-thing").then()
+        given().header("X-Request-Id", "trace-123")
+                .get("/api/no-such-thing")
+                .then()
                 .header("X-Request-Id", equalTo("trace-123"));
-        String replaced = given().header("X-Request-Id", "<script>").get("/q/health/live").then().extract().header("X-Request-Id");
+        String replaced = given().header("X-Request-Id", "<script>")
+                .get("/q/health/live")
+                .then()
+                .extract()
+                .header("X-Request-Id");
         org.junit.jupiter.api.Assertions.assertNotEquals("<script>", replaced);
     }
 
     @Test
     void metricsExposeTheServicesOwnGauges() {
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then()
+        given().get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .body(containsString("clubos_websocket_sessions"))
                 .body(containsString("http_server_requests_seconds_bucket"));

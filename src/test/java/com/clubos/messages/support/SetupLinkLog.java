@@ -1,7 +1,6 @@
 package com.clubos.messages.support;
 
 import com.clubos.messages.auth.FirstAdmin;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -25,7 +24,10 @@ public final class SetupLinkLog extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
-        messages.add(record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+        messages.add(
+                record instanceof org.jboss.logmanager.ExtLogRecord ext
+                        ? ext.getFormattedMessage()
+                        : record.getMessage());
     }
 
     public List<String> messages() {
@@ -43,8 +45,7 @@ public final class SetupLinkLog extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -25,13 +25,13 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private WebSocket socket;
 
-    private SocketClient() {
-    }
+    private SocketClient() {}
 
     /** Connects with optional headers (name, value, …) and subprotocols; fails if the upgrade is refused. */
     public static SocketClient connect(URI uri, List<String> headers, String... subprotocols) throws Exception {
         SocketClient client = new SocketClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         for (int i = 0; i + 1 < headers.size(); i += 2) {
             builder.header(headers.get(i), headers.get(i + 1));
         }
@@ -85,7 +85,8 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     public JsonNode await(Predicate<JsonNode> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode event = events.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            JsonNode event =
+                    events.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
             if (event != null && match.test(event)) {
                 return event;
             }

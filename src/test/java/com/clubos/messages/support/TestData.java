@@ -2,9 +2,9 @@ package com.clubos.messages.support;
 
 import com.clubos.messages.auth.StaffDirectory;
 import com.clubos.messages.auth.StaffSessions;
-import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageDirection;
 import com.clubos.messages.message.MessageIngestion;
@@ -27,8 +27,12 @@ public class TestData {
     private final StaffSessions staffSessions;
     private final LineDirectory lines;
 
-    public TestData(EntityManager em, MessageIngestion ingestion, StaffDirectory staffDirectory,
-                    StaffSessions staffSessions, LineDirectory lines) {
+    public TestData(
+            EntityManager em,
+            MessageIngestion ingestion,
+            StaffDirectory staffDirectory,
+            StaffSessions staffSessions,
+            LineDirectory lines) {
         this.lines = lines;
         this.em = em;
         this.ingestion = ingestion;
@@ -46,10 +50,12 @@ public class TestData {
     @Transactional
     void truncate() {
         em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
-                + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, openphone_lines, "
-                + "history_imports, history_import_errors, history_import_conversations, history_legacy_rows "
-                + "RESTART IDENTITY CASCADE").executeUpdate();
-        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'").executeUpdate();
+                        + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, openphone_lines, "
+                        + "history_imports, history_import_errors, history_import_conversations, history_legacy_rows "
+                        + "RESTART IDENTITY CASCADE")
+                .executeUpdate();
+        em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'")
+                .executeUpdate();
         staffDirectory.forget();
         // The change feed keeps its sequence, as in production: listeners and clients remember it.
         em.createNativeQuery("TRUNCATE change_events").executeUpdate();
@@ -63,20 +69,39 @@ public class TestData {
     /** Stores a message the way ingestion does: the row, its first status, the conversation counters. */
     @Transactional
     public long message(String customer, MessageDirection direction, String text, Instant at, boolean unread) {
-        return message(customer, direction, text, at, unread,
-                direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED : MessageStatus.DELIVERED, null);
+        return message(
+                customer,
+                direction,
+                text,
+                at,
+                unread,
+                direction == MessageDirection.INBOUND ? MessageStatus.RECEIVED : MessageStatus.DELIVERED,
+                null);
     }
 
     @Transactional
-    public long message(String customer, MessageDirection direction, String text, Instant at, boolean unread,
-                        MessageStatus status, String openphoneId) {
+    public long message(
+            String customer,
+            MessageDirection direction,
+            String text,
+            Instant at,
+            boolean unread,
+            MessageStatus status,
+            String openphoneId) {
         return message(LINE, customer, direction, text, at, unread, status, openphoneId);
     }
 
     /** The same on one of our other lines. */
     @Transactional
-    public long message(String line, String customer, MessageDirection direction, String text, Instant at,
-                        boolean unread, MessageStatus status, String openphoneId) {
+    public long message(
+            String line,
+            String customer,
+            MessageDirection direction,
+            String text,
+            Instant at,
+            boolean unread,
+            MessageStatus status,
+            String openphoneId) {
         Message message = new Message();
         message.conversationId = Conversation.upsert(line, customer, null);
         message.direction = direction;
@@ -95,7 +120,8 @@ public class TestData {
     /** An outbound message of ours as the outbox leaves it after OpenPhone accepted it. */
     @Transactional
     public long sent(String customer, String text, String openphoneId) {
-        return message(customer, MessageDirection.OUTBOUND, text, Message.now(), false, MessageStatus.SENT, openphoneId);
+        return message(
+                customer, MessageDirection.OUTBOUND, text, Message.now(), false, MessageStatus.SENT, openphoneId);
     }
 
     @Transactional

@@ -11,8 +11,7 @@ public final class TestTokens {
     /** The same secret as %test.clubos.auth.jwt-secret. */
     public static final String SECRET = "test-secret-for-clubos-messages-0123456789";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String clubos(String role) {
         return sign(claims(role));

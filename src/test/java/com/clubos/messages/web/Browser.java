@@ -23,8 +23,7 @@ final class Browser {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static ChromeDriver start() {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
@@ -36,8 +35,15 @@ final class Browser {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,800", "--disable-component-update",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,800",
+                "--disable-component-update",
                 "--disable-sync");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -56,5 +62,4 @@ final class Browser {
             throw new IllegalStateException("Could not save screenshot " + name, e);
         }
     }
-
 }

@@ -36,7 +36,12 @@ class ChatPageTest extends PageTest {
         data.conversation(JORDAN, "Jordan Lee");
         data.inbound(JORDAN, "Is bay 3 free tonight?", Instant.now().minus(5, ChronoUnit.MINUTES));
         data.conversation(PRIYA, "Priya Shah");
-        data.message(PRIYA, MessageDirection.OUTBOUND, "See you Saturday!", Instant.now().minus(2, ChronoUnit.HOURS), false);
+        data.message(
+                PRIYA,
+                MessageDirection.OUTBOUND,
+                "See you Saturday!",
+                Instant.now().minus(2, ChronoUnit.HOURS),
+                false);
     }
 
     private void signedIn() {
@@ -51,16 +56,23 @@ class ChatPageTest extends PageTest {
         driver.findElement(By.id("password")).sendKeys("wrong");
         driver.findElement(By.id("login-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
-        assertEquals("Invalid username or password", driver.findElement(By.id("login-error")).getText());
+        assertEquals(
+                "Invalid username or password",
+                driver.findElement(By.id("login-error")).getText());
 
         driver.findElement(By.id("password")).clear();
         driver.findElement(By.id("password")).sendKeys("admin-password", Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/messages"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), 2));
-        List<String> names = driver.findElements(By.cssSelector(".conversation .name")).stream().map(WebElement::getText).toList();
+        List<String> names = driver.findElements(By.cssSelector(".conversation .name")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertEquals(List.of("Jordan Lee", "Priya Shah"), names);
-        assertEquals("1", conversation(JORDAN).findElement(By.className("badge")).getText());
-        assertEquals("You: See you Saturday!", conversation(PRIYA).findElement(By.className("preview")).getText());
+        assertEquals(
+                "1", conversation(JORDAN).findElement(By.className("badge")).getText());
+        assertEquals(
+                "You: See you Saturday!",
+                conversation(PRIYA).findElement(By.className("preview")).getText());
         assertFalse(driver.getCurrentUrl().contains("token"), "the token stays out of the URL");
         Browser.screenshot(driver, "01-list");
     }
@@ -72,8 +84,11 @@ class ChatPageTest extends PageTest {
         open(JORDAN);
         assertEquals("Jordan Lee", driver.findElement(By.id("thread-name")).getText());
         assertEquals("tel:" + JORDAN, driver.findElement(By.id("call")).getAttribute("href"));
-        assertEquals("Is bay 3 free tonight?", driver.findElement(By.cssSelector(".bubble.inbound .text")).getText());
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .badge"), 0));
+        assertEquals(
+                "Is bay 3 free tonight?",
+                driver.findElement(By.cssSelector(".bubble.inbound .text")).getText());
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .badge"), 0));
         wait.until(ExpectedConditions.titleIs("Messages · ClubOS"));
         Browser.screenshot(driver, "02-conversation");
     }
@@ -117,7 +132,8 @@ class ChatPageTest extends PageTest {
         signedIn();
         open(PRIYA);
         webhook(JORDAN, "Running 10 min late");
-        wait.until(ExpectedConditions.textToBe(By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .badge"), "2"));
+        wait.until(
+                ExpectedConditions.textToBe(By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .badge"), "2"));
         wait.until(ExpectedConditions.textToBe(
                 By.cssSelector(".conversation[data-phone='" + JORDAN + "'] .preview"), "Running 10 min late"));
         wait.until(ExpectedConditions.titleIs("(2) Messages · ClubOS"));
@@ -132,7 +148,9 @@ class ChatPageTest extends PageTest {
         signedIn();
         driver.findElement(By.id("search")).sendKeys("priya");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), 1));
-        assertEquals("Priya Shah", driver.findElement(By.cssSelector(".conversation .name")).getText());
+        assertEquals(
+                "Priya Shah",
+                driver.findElement(By.cssSelector(".conversation .name")).getText());
         driver.findElement(By.id("search")).clear();
         driver.findElement(By.id("search")).sendKeys("(902) 555-0123");
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".conversation .name"), "Jordan Lee"));
@@ -147,7 +165,10 @@ class ChatPageTest extends PageTest {
         signedIn();
         open(JORDAN);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), hostile));
-        assertEquals(0, driver.findElements(By.cssSelector("#messages img, #messages script, .preview img")).size());
+        assertEquals(
+                0,
+                driver.findElements(By.cssSelector("#messages img, #messages script, .preview img"))
+                        .size());
         try {
             driver.switchTo().alert();
             throw new AssertionError("an alert ran");
@@ -173,7 +194,14 @@ class ChatPageTest extends PageTest {
     }
 
     private static void webhook(String customer, String text) {
-        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(OpenPhoneWebhooks.newEventId(), OpenPhoneWebhooks.newMessageId(),
-                customer, TestData.LINE, text, Instant.now().truncatedTo(ChronoUnit.MILLIS))).then().statusCode(200);
+        OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
+                        OpenPhoneWebhooks.newEventId(),
+                        OpenPhoneWebhooks.newMessageId(),
+                        customer,
+                        TestData.LINE,
+                        text,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)))
+                .then()
+                .statusCode(200);
     }
 }

@@ -55,7 +55,8 @@ class ImportsPageTest extends PageTest {
             double value = Double.parseDouble(bar.getDomProperty("value"));
             return "running".equals(importItem().getDomAttribute("data-state")) && value > 0 && value < CONVERSATIONS;
         });
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> "done".equals(importItem().getDomAttribute("data-state")));
 
         WebElement bar = importItem().findElement(By.tagName("progress"));
@@ -75,18 +76,25 @@ class ImportsPageTest extends PageTest {
         driver.switchTo().alert().accept();
 
         wait.until(d -> "cancelled".equals(importItem().getDomAttribute("data-state")));
-        assertTrue(!importItem().findElement(By.className("import-cancel")).isDisplayed(), "no cancel on a cancelled import");
+        assertTrue(
+                !importItem().findElement(By.className("import-cancel")).isDisplayed(),
+                "no cancel on a cancelled import");
     }
 
     @Test
     void theOpenPhoneSourceAsksForASinceDateAndAnErrorIsShown() {
         assertTrue(!driver.findElement(By.id("import-since-row")).isDisplayed());
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("import-source"))).selectByValue("openphone");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("import-source")))
+                .selectByValue("openphone");
         assertTrue(driver.findElement(By.id("import-since-row")).isDisplayed());
         driver.findElement(By.id("import-start")).click();
         // The simulator has no conversations list: the backfill fails, and the page says why.
-        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> "failed".equals(importItem().getDomAttribute("data-state")));
-        assertTrue(importItem().findElement(By.className("import-failure")).getText().contains("OpenPhone refused"));
+        assertTrue(importItem()
+                .findElement(By.className("import-failure"))
+                .getText()
+                .contains("OpenPhone refused"));
     }
 }

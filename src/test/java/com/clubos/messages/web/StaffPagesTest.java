@@ -40,8 +40,11 @@ class StaffPagesTest extends PageTest {
     }
 
     private static String role(String username) {
-        return given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/api/admin/staff").then()
-                .extract().path("data.find { it.username == '" + username + "' }.role");
+        return given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .get("/api/admin/staff")
+                .then()
+                .extract()
+                .path("data.find { it.username == '" + username + "' }.role");
     }
 
     @Test
@@ -80,7 +83,8 @@ class StaffPagesTest extends PageTest {
         data.staff("owner", STRONG, Roles.ADMIN);
         signInWithTheForm("owner", STRONG);
         driver.get(url("/admin#staff"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#staff-rows tr[data-username='owner']")));
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#staff-rows tr[data-username='owner']")));
 
         driver.findElement(By.id("staff-username")).sendKeys("jamie");
         driver.findElement(By.id("staff-name")).sendKeys("Jamie Front Desk");
@@ -106,15 +110,21 @@ class StaffPagesTest extends PageTest {
         driver.findElement(By.id("reset-password")).sendKeys("jamies-new-password-3");
         driver.findElement(By.id("reset-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "Password of jamie changed"));
-        given().contentType(ContentType.JSON).body(Map.of("username", "jamie", "password", "jamies-new-password-3"))
-                .post("/api/auth/login").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "jamie", "password", "jamies-new-password-3"))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200);
 
         driver.findElement(jamie).findElement(By.cssSelector(".staff-toggle")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#staff-rows tr[data-username='jamie'] .staff-status"), "Deactivated"));
-        given().contentType(ContentType.JSON).body(Map.of("username", "jamie", "password", "jamies-new-password-3"))
-                .post("/api/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "jamie", "password", "jamies-new-password-3"))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
         Browser.screenshot(driver, "31-admin-staff");
 
         // The last admin cannot be demoted: the page shows why and keeps the role.
@@ -132,8 +142,12 @@ class StaffPagesTest extends PageTest {
         signInWithTheForm("olive", STRONG);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline-banner")));
         long id = ((Number) data.single("SELECT id FROM staff_users WHERE username = 'olive'")).longValue();
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
-                .body(Map.of("active", false)).patch("/api/admin/staff/" + id).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .contentType(ContentType.JSON)
+                .body(Map.of("active", false))
+                .patch("/api/admin/staff/" + id)
+                .then()
+                .statusCode(200);
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "session has ended"));
     }
@@ -142,7 +156,8 @@ class StaffPagesTest extends PageTest {
     void staffChangeTheirOwnPassword() {
         data.staff("casey", STRONG, Roles.SUPPORT);
         signInWithTheForm("casey", STRONG);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-link"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-link")))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
         driver.findElement(By.id("current")).sendKeys(STRONG);
         driver.findElement(By.id("new-password")).sendKeys("caseys-second-password");
@@ -152,8 +167,11 @@ class StaffPagesTest extends PageTest {
         // This session goes on with its new token.
         driver.get(url("/messages"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-link")));
-        given().contentType(ContentType.JSON).body(Map.of("username", "casey", "password", "caseys-second-password"))
-                .post("/api/auth/login").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "casey", "password", "caseys-second-password"))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -162,7 +180,9 @@ class StaffPagesTest extends PageTest {
         String jwt = TestTokens.sign(TestTokens.claims(Roles.OPERATOR).claim("name", "Olivia Operator"));
         driver.get(url("/#clubos_token=" + jwt));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), 1));
-        assertTrue(driver.getCurrentUrl().endsWith("/messages"), "the token left the address bar: " + driver.getCurrentUrl());
+        assertTrue(
+                driver.getCurrentUrl().endsWith("/messages"),
+                "the token left the address bar: " + driver.getCurrentUrl());
         assertEquals(jwt, driver.executeScript("return sessionStorage.getItem('clubos_token')"));
         assertFalse(driver.findElement(By.id("account-link")).isDisplayed(), "ClubOS users change passwords in ClubOS");
     }
@@ -170,13 +190,15 @@ class StaffPagesTest extends PageTest {
     @Test
     void aBadExpiredOrWrongRoleClubosLinkLandsOnSignInSayingWhy() {
         String expired = TestTokens.sign(TestTokens.claims(Roles.OPERATOR)
-                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)));
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)));
         driver.get(url("/#clubos_token=" + expired));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "invalid or has expired"));
         assertFalse(driver.getCurrentUrl().contains("clubos_token"));
 
         driver.get(url("/messages#clubos_token=" + TestTokens.clubos("kiosk")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "role (kiosk) cannot use Messages"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("login-notice"), "role (kiosk) cannot use Messages"));
 
         driver.get("about:blank");
         driver.get(url("/login#clubos_token=not.a.token"));

@@ -40,9 +40,13 @@ public class OpenPhoneSimulatorResource {
     private final SimulatedWorkspace workspace;
     private final ObjectMapper json;
 
-    public OpenPhoneSimulatorResource(OpenPhoneConfig openPhone, SimulatorRateLimiter limiter,
-                                      SimulatedMessages messages, SimulatedWebhooks webhooks,
-                                      SimulatedWorkspace workspace, ObjectMapper json) {
+    public OpenPhoneSimulatorResource(
+            OpenPhoneConfig openPhone,
+            SimulatorRateLimiter limiter,
+            SimulatedMessages messages,
+            SimulatedWebhooks webhooks,
+            SimulatedWorkspace workspace,
+            ObjectMapper json) {
         this.openPhone = openPhone;
         this.limiter = limiter;
         this.messages = messages;
@@ -71,8 +75,8 @@ public class OpenPhoneSimulatorResource {
             return badRequest(problems);
         }
         String from = workspace.lineNumber(request.get("from").asText());
-        SimulatedMessage sent = messages.add(from, request.get("to").get(0).asText(),
-                request.get("content").asText(), "outgoing", "sent");
+        SimulatedMessage sent = messages.add(
+                from, request.get("to").get(0).asText(), request.get("content").asText(), "outgoing", "sent");
         webhooks.deliverLater(sent);
         return SimulatorJson.data(202, SimulatorJson.message(sent));
     }
@@ -94,12 +98,13 @@ public class OpenPhoneSimulatorResource {
     @GET
     @Operation(hidden = true)
     @Path("/v1/messages")
-    public Response messages(@HeaderParam("Authorization") String authorization,
-                             @QueryParam("participants[]") List<String> participants,
-                             @QueryParam("participants") List<String> participantsPlain,
-                             @QueryParam("maxResults") Integer maxResults,
-                             @QueryParam("pageToken") String pageToken,
-                             @QueryParam("createdAfter") String createdAfter) {
+    public Response messages(
+            @HeaderParam("Authorization") String authorization,
+            @QueryParam("participants[]") List<String> participants,
+            @QueryParam("participants") List<String> participantsPlain,
+            @QueryParam("maxResults") Integer maxResults,
+            @QueryParam("pageToken") String pageToken,
+            @QueryParam("createdAfter") String createdAfter) {
         Response refused = refuse(authorization);
         if (refused != null) {
             return refused;
@@ -116,8 +121,8 @@ public class OpenPhoneSimulatorResource {
             return badRequest(List.of(new FieldProblem("/pageToken", "Invalid pageToken or createdAfter", null)));
         }
         if (who.isEmpty() || limit < 1 || limit > 100 || offset < 0) {
-            return badRequest(List.of(new FieldProblem("/participants",
-                    "Expected participants[] and maxResults between 1 and 100", null)));
+            return badRequest(List.of(new FieldProblem(
+                    "/participants", "Expected participants[] and maxResults between 1 and 100", null)));
         }
         List<SimulatedMessage> found = messages.with(who, after);
         ArrayNode data = SimulatorJson.array();
@@ -139,7 +144,9 @@ public class OpenPhoneSimulatorResource {
     @Path("/v1/contacts")
     public Response contacts(@HeaderParam("Authorization") String authorization) {
         Response refused = refuse(authorization);
-        return refused != null ? refused : SimulatorJson.page(workspace.contacts(), workspace.contacts().size(), null);
+        return refused != null
+                ? refused
+                : SimulatorJson.page(workspace.contacts(), workspace.contacts().size(), null);
     }
 
     /**
@@ -162,8 +169,8 @@ public class OpenPhoneSimulatorResource {
         String to = request.path("to").asText("");
         String text = request.path("text").asText("");
         if (!from.matches("\\+[1-9]\\d{6,14}") || !to.matches("\\+[1-9]\\d{6,14}") || text.isBlank()) {
-            return badRequest(List.of(new FieldProblem("", "Expected from and to in E.164 and a non-blank text",
-                    null)));
+            return badRequest(
+                    List.of(new FieldProblem("", "Expected from and to in E.164 and a non-blank text", null)));
         }
         return SimulatorJson.data(202, SimulatorJson.message(webhooks.customerReply(from, to, text)));
     }
@@ -178,11 +185,14 @@ public class OpenPhoneSimulatorResource {
     private Response refuse(String authorization) {
         requireEnabled();
         if (authorization == null || authorization.isBlank()) {
-            return SimulatorJson.error(401, "0200401", "Unauthorized", "Missing API key in Authorization header",
-                    List.of());
+            return SimulatorJson.error(
+                    401, "0200401", "Unauthorized", "Missing API key in Authorization header", List.of());
         }
         if (!limiter.tryAcquire()) {
-            Response limited = SimulatorJson.error(429, "0200429", "Too Many Requests",
+            Response limited = SimulatorJson.error(
+                    429,
+                    "0200429",
+                    "Too Many Requests",
                     "Rate limit exceeded: at most " + SimulatorRateLimiter.REQUESTS_PER_SECOND + " requests per second",
                     List.of());
             return Response.fromResponse(limited).header("Retry-After", "1").build();

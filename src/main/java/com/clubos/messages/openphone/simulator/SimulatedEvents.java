@@ -15,8 +15,7 @@ final class SimulatedEvents {
     static final String PHONE_NUMBER_ID = "PNsim";
     static final String CONVERSATION_ID = "CNsim";
 
-    private SimulatedEvents() {
-    }
+    private SimulatedEvents() {}
 
     static ObjectNode delivered(SimulatedMessage m) {
         ObjectNode message = common(m);

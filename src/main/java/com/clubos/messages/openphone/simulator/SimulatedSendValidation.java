@@ -17,8 +17,7 @@ final class SimulatedSendValidation {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern NUMBER_ID = Pattern.compile("PN\\w+");
 
-    private SimulatedSendValidation() {
-    }
+    private SimulatedSendValidation() {}
 
     static List<FieldProblem> problems(JsonNode body) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -31,8 +30,8 @@ final class SimulatedSendValidation {
             problems.add(new FieldProblem("/content", "Expected required property", null));
         } else if (content.asText().isEmpty() || content.asText().length() > MAX_CONTENT_LENGTH) {
             // The rejected value is left out: it is a customer's message.
-            problems.add(new FieldProblem("/content",
-                    "Expected string length between 1 and " + MAX_CONTENT_LENGTH, null));
+            problems.add(
+                    new FieldProblem("/content", "Expected string length between 1 and " + MAX_CONTENT_LENGTH, null));
         } else if (content.asText().isBlank()) {
             problems.add(new FieldProblem("/content", "Expected at least one non-whitespace character", null));
         }
@@ -40,9 +39,10 @@ final class SimulatedSendValidation {
         JsonNode from = body.path("from");
         if (!from.isTextual() || from.asText().isBlank()) {
             problems.add(new FieldProblem("/from", "Expected required property", null));
-        } else if (!E164.matcher(from.asText()).matches() && !NUMBER_ID.matcher(from.asText()).matches()) {
-            problems.add(new FieldProblem("/from", "Expected a phone number id (PN…) or an E.164 number",
-                    from.asText()));
+        } else if (!E164.matcher(from.asText()).matches()
+                && !NUMBER_ID.matcher(from.asText()).matches()) {
+            problems.add(
+                    new FieldProblem("/from", "Expected a phone number id (PN…) or an E.164 number", from.asText()));
         }
 
         JsonNode to = body.path("to");
@@ -51,11 +51,14 @@ final class SimulatedSendValidation {
         } else if (to.size() != 1) {
             problems.add(new FieldProblem("/to", "Expected array with exactly 1 item", null));
         } else if (!to.get(0).isTextual() || !E164.matcher(to.get(0).asText()).matches()) {
-            problems.add(new FieldProblem("/to/0", "Expected an E.164 phone number", to.get(0).asText()));
+            problems.add(new FieldProblem(
+                    "/to/0", "Expected an E.164 phone number", to.get(0).asText()));
         }
 
         JsonNode userId = body.path("userId");
-        if (!userId.isMissingNode() && !userId.isNull() && !(userId.isTextual() && userId.asText().startsWith("US"))) {
+        if (!userId.isMissingNode()
+                && !userId.isNull()
+                && !(userId.isTextual() && userId.asText().startsWith("US"))) {
             problems.add(new FieldProblem("/userId", "Expected a user id (US…)", userId.asText()));
         }
         JsonNode inbox = body.path("setInboxStatus");

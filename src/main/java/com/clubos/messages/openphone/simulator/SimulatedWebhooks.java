@@ -43,8 +43,11 @@ public class SimulatedWebhooks {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    public SimulatedWebhooks(SimulatorConfig config, WebhookConfig webhooks, SimulatedMessages messages,
-                             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+    public SimulatedWebhooks(
+            SimulatorConfig config,
+            WebhookConfig webhooks,
+            SimulatedMessages messages,
+            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.config = config;
         this.webhooks = webhooks;
         this.messages = messages;
@@ -53,13 +56,15 @@ public class SimulatedWebhooks {
 
     /** After the delivery delay: the text becomes {@code delivered}, and OpenPhone would say so. */
     void deliverLater(SimulatedMessage sent) {
-        CompletableFuture.runAsync(() -> messages.updateStatus(sent.id(), "delivered").ifPresent(delivered -> {
-            post("message.delivered", SimulatedEvents.delivered(delivered));
-            if (config.autoReply()) {
-                CompletableFuture.runAsync(() -> customerReply(sent.to(), sent.from(), AUTO_REPLY),
-                        after(config.deliveryDelay()));
-            }
-        }), after(config.deliveryDelay()));
+        CompletableFuture.runAsync(
+                () -> messages.updateStatus(sent.id(), "delivered").ifPresent(delivered -> {
+                    post("message.delivered", SimulatedEvents.delivered(delivered));
+                    if (config.autoReply()) {
+                        CompletableFuture.runAsync(
+                                () -> customerReply(sent.to(), sent.from(), AUTO_REPLY), after(config.deliveryDelay()));
+                    }
+                }),
+                after(config.deliveryDelay()));
     }
 
     /** A customer texts one of our lines: remembered, then announced as {@code message.received}. */
@@ -100,11 +105,13 @@ public class SimulatedWebhooks {
                     }
                     String why = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
                     if (attempt >= MAX_ATTEMPTS) {
-                        LOG.warnf("OpenPhone simulator: %s webhook %s not accepted after %d attempts (%s)",
+                        LOG.warnf(
+                                "OpenPhone simulator: %s webhook %s not accepted after %d attempts (%s)",
                                 type, eventId, attempt, why);
                         return CompletableFuture.completedFuture(false);
                     }
-                    LOG.debugf("OpenPhone simulator: %s webhook %s attempt %d failed (%s), retrying",
+                    LOG.debugf(
+                            "OpenPhone simulator: %s webhook %s attempt %d failed (%s), retrying",
                             type, eventId, attempt, why);
                     Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
                     return CompletableFuture.supplyAsync(() -> null, after(backoff))
@@ -114,7 +121,8 @@ public class SimulatedWebhooks {
     }
 
     URI webhookUri() {
-        return URI.create(config.webhookUrl().filter(url -> !url.isBlank())
+        return URI.create(config.webhookUrl()
+                .filter(url -> !url.isBlank())
                 .orElse("http://127.0.0.1:" + httpPort + "/api/openphone/webhook"));
     }
 

@@ -24,8 +24,10 @@ public class SimulatedWorkspace {
     public SimulatedWorkspace(OpenPhoneConfig config, PhoneNumbers phoneNumbers) {
         List<String> ours = new ArrayList<>();
         config.defaultNumber().flatMap(phoneNumbers::toE164).ifPresent(ours::add);
-        config.numbers().orElse(List.of()).stream().flatMap(n -> phoneNumbers.toE164(n).stream())
-                .filter(line -> !ours.contains(line)).forEach(ours::add);
+        config.numbers().orElse(List.of()).stream()
+                .flatMap(n -> phoneNumbers.toE164(n).stream())
+                .filter(line -> !ours.contains(line))
+                .forEach(ours::add);
         this.lines = ours.isEmpty() ? List.of(FALLBACK_LINE) : List.copyOf(ours);
     }
 

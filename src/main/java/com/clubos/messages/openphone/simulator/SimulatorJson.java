@@ -20,8 +20,7 @@ final class SimulatorJson {
     static final String DOCS = "https://www.openphone.com/docs";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private SimulatorJson() {
-    }
+    private SimulatorJson() {}
 
     static ObjectNode object() {
         return NODES.objectNode();
@@ -85,10 +84,12 @@ final class SimulatorJson {
     }
 
     private static Response json(int status, ObjectNode body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.toString())
+                .build();
     }
 
     /** One rejected field, as OpenPhone lists it under {@code errors}. */
-    record FieldProblem(String path, String message, String value) {
-    }
+    record FieldProblem(String path, String message, String value) {}
 }

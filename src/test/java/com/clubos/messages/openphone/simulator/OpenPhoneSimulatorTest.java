@@ -54,20 +54,25 @@ class OpenPhoneSimulatorTest {
         limiter.reset();
         capture = OpenPhoneWireMock.server();
         capture.resetAll();
-        capture.stubFor(post(OpenPhoneWireMock.WEBHOOK_PATH).willReturn(aResponse().withStatus(200)));
+        capture.stubFor(
+                post(OpenPhoneWireMock.WEBHOOK_PATH).willReturn(aResponse().withStatus(200)));
     }
 
     @Test
     void theClientIsPointedAtTheSimulatorOnTheTestPort() {
         // Under @QuarkusTest, quarkus.http.port reads as the port the test server listens on.
-        assertEquals("http://127.0.0.1:" + RestAssured.port + "/openphone-simulator", clients.baseUri().toString());
+        assertEquals(
+                "http://127.0.0.1:" + RestAssured.port + "/openphone-simulator",
+                clients.baseUri().toString());
     }
 
     @Test
     void aSendIsAnswered202InOpenPhonesShape() {
-        given().header("Authorization", "any-key").contentType(ContentType.JSON)
+        given().header("Authorization", "any-key")
+                .contentType(ContentType.JSON)
                 .body("{\"content\":\"Your bay is ready\",\"from\":\"" + LINE + "\",\"to\":[\"" + CUSTOMER + "\"]}")
-                .post("/openphone-simulator/v1/messages").then()
+                .post("/openphone-simulator/v1/messages")
+                .then()
                 .statusCode(202)
                 .body("data.id", startsWith("AC"))
                 .body("data.to", equalTo(List.of(CUSTOMER)))
@@ -84,9 +89,11 @@ class OpenPhoneSimulatorTest {
     @Test
     void anInvalidSendIsAnswered400InOpenPhonesErrorShape() {
         // The old ClubOS shape: text instead of content, to as a string.
-        given().header("Authorization", "any-key").contentType(ContentType.JSON)
+        given().header("Authorization", "any-key")
+                .contentType(ContentType.JSON)
                 .body("{\"text\":\"hi\",\"from\":\"" + LINE + "\",\"to\":\"" + CUSTOMER + "\"}")
-                .post("/openphone-simulator/v1/messages").then()
+                .post("/openphone-simulator/v1/messages")
+                .then()
                 .statusCode(400)
                 .body("status", equalTo(400))
                 .body("code", equalTo("0100400"))
@@ -97,9 +104,11 @@ class OpenPhoneSimulatorTest {
                 .body("errors.path", hasItem("/to"));
 
         for (String content : List.of("   ", "x".repeat(1601))) {
-            given().header("Authorization", "any-key").contentType(ContentType.JSON)
+            given().header("Authorization", "any-key")
+                    .contentType(ContentType.JSON)
                     .body("{\"content\":\"" + content + "\",\"from\":\"" + LINE + "\",\"to\":[\"" + CUSTOMER + "\"]}")
-                    .post("/openphone-simulator/v1/messages").then()
+                    .post("/openphone-simulator/v1/messages")
+                    .then()
                     .statusCode(400)
                     .body("errors[0].path", equalTo("/content"));
         }
@@ -107,7 +116,8 @@ class OpenPhoneSimulatorTest {
 
     @Test
     void withoutAnAuthorizationHeaderItIs401() {
-        given().get("/openphone-simulator/v1/phone-numbers").then()
+        given().get("/openphone-simulator/v1/phone-numbers")
+                .then()
                 .statusCode(401)
                 .body("code", equalTo("0200401"));
     }
@@ -125,7 +135,9 @@ class OpenPhoneSimulatorTest {
         for (int i = 0; i < SimulatorRateLimiter.REQUESTS_PER_SECOND; i++) {
             assertEquals(200, answers.get(i).statusCode(), "request " + i);
         }
-        Response limited = answers.stream().filter(r -> r.statusCode() == 429).findFirst()
+        Response limited = answers.stream()
+                .filter(r -> r.statusCode() == 429)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no 429 among 20 requests"));
         assertEquals("1", limited.header("Retry-After"));
         assertEquals(429, limited.jsonPath().getInt("status"));
@@ -134,7 +146,9 @@ class OpenPhoneSimulatorTest {
 
     @Test
     void aSendThroughTheTypedClientIsDeliveredWithASignedWebhook() throws Exception {
-        OpenPhoneMessage sent = clients.client().send(SendMessageRequest.text("Bay 3 at 6pm", LINE, CUSTOMER)).data();
+        OpenPhoneMessage sent = clients.client()
+                .send(SendMessageRequest.text("Bay 3 at 6pm", LINE, CUSTOMER))
+                .data();
 
         LoggedRequest webhook = Webhooks.await(capture, "message.delivered", sent.id());
         Webhooks.assertSigned(webhook, SimulatorProfile.SECRET);
@@ -162,16 +176,26 @@ class OpenPhoneSimulatorTest {
     @Test
     void aFailedWebhookIsRetried() throws Exception {
         capture.resetAll();
-        capture.stubFor(post(OpenPhoneWireMock.WEBHOOK_PATH).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        capture.stubFor(post(OpenPhoneWireMock.WEBHOOK_PATH).inScenario("flaky").whenScenarioStateIs("up")
+        capture.stubFor(post(OpenPhoneWireMock.WEBHOOK_PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        capture.stubFor(post(OpenPhoneWireMock.WEBHOOK_PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(200)));
 
-        OpenPhoneMessage sent = clients.client().send(SendMessageRequest.text("Retry me", LINE, CUSTOMER)).data();
+        OpenPhoneMessage sent = clients.client()
+                .send(SendMessageRequest.text("Retry me", LINE, CUSTOMER))
+                .data();
 
         Webhooks.awaitCount(capture, sent.id(), 2);
         List<LoggedRequest> posts = capture.findAll(postRequestedFor(urlPathEqualTo(OpenPhoneWireMock.WEBHOOK_PATH)));
-        assertEquals(Webhooks.json(posts.get(0)).path("id"), Webhooks.json(posts.get(1)).path("id"), "same event");
+        assertEquals(
+                Webhooks.json(posts.get(0)).path("id"),
+                Webhooks.json(posts.get(1)).path("id"),
+                "same event");
         Webhooks.assertSigned(posts.get(1), SimulatorProfile.SECRET);
     }
 
@@ -179,10 +203,12 @@ class OpenPhoneSimulatorTest {
     void aCustomerReplyArrivesAsASignedMessageReceived() throws Exception {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"from\":\"" + CUSTOMER + "\",\"to\":\"" + LINE + "\",\"text\":\"On my way\"}")
-                .post("/openphone-simulator/customer-reply").then()
+                .post("/openphone-simulator/customer-reply")
+                .then()
                 .statusCode(202)
                 .body("data.direction", equalTo("incoming"))
-                .extract().path("data.id");
+                .extract()
+                .path("data.id");
 
         LoggedRequest webhook = Webhooks.await(capture, "message.received", id);
         Webhooks.assertSigned(webhook, SimulatorProfile.SECRET);
@@ -197,7 +223,9 @@ class OpenPhoneSimulatorTest {
     @Test
     void contactsAndPhoneNumbersComeInOpenPhonesShapes() {
         List<OpenPhoneContact> contacts = clients.client().contacts(null, null).data();
-        Optional<String> jordan = contacts.stream().filter(c -> c.phoneNumbers().contains(CUSTOMER)).findFirst()
+        Optional<String> jordan = contacts.stream()
+                .filter(c -> c.phoneNumbers().contains(CUSTOMER))
+                .findFirst()
                 .flatMap(OpenPhoneContact::displayName);
         assertEquals(Optional.of("Jordan Lee"), jordan);
 

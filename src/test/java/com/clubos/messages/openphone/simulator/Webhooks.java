@@ -21,8 +21,7 @@ final class Webhooks {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TIMEOUT_MILLIS = 15_000;
 
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     static LoggedRequest await(WireMockServer capture, String type, String messageId) throws InterruptedException {
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
@@ -30,7 +29,8 @@ final class Webhooks {
             for (LoggedRequest request : posted(capture)) {
                 JsonNode event = json(request);
                 if (type.equals(event.path("type").asText())
-                        && messageId.equals(event.path("data").path("object").path("id").asText())) {
+                        && messageId.equals(
+                                event.path("data").path("object").path("id").asText())) {
                     return request;
                 }
             }
@@ -44,7 +44,8 @@ final class Webhooks {
         long seen = 0;
         while (System.currentTimeMillis() < deadline) {
             seen = posted(capture).stream()
-                    .filter(r -> messageId.equals(json(r).path("data").path("object").path("id").asText()))
+                    .filter(r -> messageId.equals(
+                            json(r).path("data").path("object").path("id").asText()))
                     .count();
             if (seen >= count) {
                 return;
@@ -70,8 +71,8 @@ final class Webhooks {
         String timestamp = parts[2];
         assertEquals(13, timestamp.length(), "milliseconds");
         assertTrue(Math.abs(System.currentTimeMillis() - Long.parseLong(timestamp)) < 60_000, "recent");
-        assertEquals(WebhookSignatures.openPhoneHeader(WebhookSignatures.key(secret), timestamp, request.getBody()),
-                header);
+        assertEquals(
+                WebhookSignatures.openPhoneHeader(WebhookSignatures.key(secret), timestamp, request.getBody()), header);
         assertTrue(request.getHeader("Content-Type").startsWith("application/json"));
     }
 
