@@ -93,6 +93,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "import_id", insertable = false, updatable = false)
     public Long importId;
 
+    /** Why it was written when no person wrote it just then (automatic, scheduled, campaign); else null. */
+    @Column(name = "origin")
+    public MessageOrigin origin;
+
     /** When the message happened at OpenPhone (or was accepted from staff). */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
