@@ -96,6 +96,7 @@ public class InboxService {
             return ConversationView.of(conversation, null, null);
         }
         Conversation.setInboxStatus(conversation.id, status);
+        ConversationEvents.statusChanged(conversation.id, status, Message.now(), actor.id(), actor.name());
         AuditEntry.record(
                 actor.name(),
                 status == InboxStatus.DONE ? "conversation.done" : "conversation.reopen",

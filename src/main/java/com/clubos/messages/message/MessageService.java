@@ -3,6 +3,7 @@ package com.clubos.messages.message;
 import com.clubos.messages.api.ApiException;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.conversation.ConversationEvents;
 import com.clubos.messages.conversation.InboxStatus;
 import com.clubos.messages.line.CurrentScope;
 import com.clubos.messages.openphone.OpenPhoneConfig;
@@ -90,6 +91,7 @@ public class MessageService {
         details.put("userId", actorId);
         if (send.markDone()) {
             details.put("markDone", true);
+            ConversationEvents.doneBySend(conversationId, message.createdAt, actorId, actorName, message.id);
             Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
         }
         AuditEntry.record(actorName, "message.send", send.to(), details);
@@ -117,6 +119,7 @@ public class MessageService {
                     "Only a failed outbound message can be retried (this one is " + message.status.wire() + ")");
         }
         MessageStatusChange.record(id, MessageStatus.QUEUED, null);
+        ConversationEvents.sendRetried(message.conversationId);
         AuditEntry.record(
                 actorName,
                 "message.retry",

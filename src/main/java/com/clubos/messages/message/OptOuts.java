@@ -3,6 +3,7 @@ package com.clubos.messages.message;
 import com.clubos.messages.audit.AuditEntry;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.ConversationChanged;
+import com.clubos.messages.conversation.ConversationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,7 @@ public class OptOuts {
             return;
         }
         boolean optOut = choice.get() == OptOutKeywords.Choice.OPT_OUT;
+        ConversationEvents.keyword(inbound.conversationId, optOut, inbound.createdAt, inbound.id);
         boolean wasOptedOut = Conversation.isOptedOut(inbound.conversationId);
         if (!Conversation.applyOptOut(inbound.conversationId, optOut, inbound.createdAt, inbound.id)
                 || wasOptedOut == optOut) {
