@@ -455,6 +455,7 @@ async function start() {
     await locations.loadLines(() => loadList(true));
     state.me = (await call('GET', '/api/auth/me')).data;
     $('admin-link').hidden = state.me.role !== 'admin';
+    $('reports-link').hidden = state.me.role !== 'admin' && state.me.role !== 'operator';
     $('account-link').hidden = state.me.account !== 'local';
     await inbox.loadStaff();
   } catch (e) {

@@ -32,6 +32,8 @@ public class PageResource {
         static native TemplateInstance setup();
 
         static native TemplateInstance account();
+
+        static native TemplateInstance reports();
     }
 
     @GET
@@ -70,6 +72,14 @@ public class PageResource {
     @Operation(summary = "First-admin setup page, opened from the link printed at start while no admin exists")
     public TemplateInstance setup() {
         return Templates.setup();
+    }
+
+    @GET
+    @Path("reports")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Reports: volumes, response times, staff and busiest hours (the API refuses support staff)")
+    public TemplateInstance reports() {
+        return Templates.reports();
     }
 
     @GET
