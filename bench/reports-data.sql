@@ -52,8 +52,8 @@ FROM (
     FROM bench_periods
 ) AS m;
 
-INSERT INTO conversation_events (conversation_id, kind, at, actor_id, actor_name)
-SELECT conversation_id, 'done', start_at + (texts - 1) * interval '40 seconds' + (delay_s + 1020) * interval '1 second',
+INSERT INTO conversation_events (conversation_id, line_number, kind, at, actor_id, actor_name)
+SELECT conversation_id, line, 'done', start_at + (texts - 1) * interval '40 seconds' + (delay_s + 1020) * interval '1 second',
        staff, 'Staff ' || staff
 FROM bench_periods WHERE done;
 

@@ -5,7 +5,8 @@ package com.clubos.messages.report;
  * tells which): {@code timed} has each period's {@code seconds} to its first answer (null: none yet, or
  * closed without one), its {@code closed_at}, and how long it has {@code waited} so far, all in open
  * hours when the query asks. An answer recorded in the rollup that failed since is replaced by the next
- * one here, from the few failed sends.
+ * one here, from the few failed sends. Both steps are MATERIALIZED: inlined, every use of {@code seconds}
+ * in the figures would repeat the look-ups behind it.
  */
 final class ResponseTimes {
 
@@ -28,7 +29,7 @@ final class ResponseTimes {
                 failed AS (
                     SELECT id FROM messages
                     WHERE direction = 'outbound' AND status IN ('failed', 'undelivered') AND created_at >= :pfrom
-                ), answered AS (
+                ), answered AS MATERIALIZED (
                     SELECT p.line_number, p.started_at, p.closed_at, p.started_at >= :from AS current,
                         CASE WHEN p.answer_id IN (SELECT id FROM failed)
                              THEN (SELECT r.created_at %1$s) ELSE p.answered_at END AS answered_at,
@@ -36,7 +37,7 @@ final class ResponseTimes {
                              THEN (SELECT r.sent_by_id %1$s) ELSE p.answered_by_id END AS answered_by_id
                     FROM report_periods p
                     WHERE p.started_at >= :pfrom AND p.started_at < :to%2$s
-                ), timed AS (
+                ), timed AS MATERIALIZED (
                 """.formatted(LATER_ANSWER, query.lineFilter("p.line_number")));
         String plain = "date_part('epoch', a.answered_at - a.started_at)";
         String plainWait = "date_part('epoch', :now - a.started_at)";

@@ -15,9 +15,11 @@ import java.util.Map;
  */
 final class SeriesQuery {
 
+    /** The bounds are cast once (a sub-select), not for every row: text to timestamptz is not immutable. */
     private static final String BUCKET = """
-            CASE WHEN %1$s >= :from THEN width_bucket(%1$s, CAST(CAST(:bounds AS text[]) AS timestamptz[]))
-                 ELSE width_bucket(%1$s, CAST(CAST(:previousBounds AS text[]) AS timestamptz[])) END""";
+            CASE WHEN %1$s >= :from
+                 THEN width_bucket(%1$s, (SELECT CAST(CAST(:bounds AS text[]) AS timestamptz[])))
+                 ELSE width_bucket(%1$s, (SELECT CAST(CAST(:previousBounds AS text[]) AS timestamptz[]))) END""";
 
     private SeriesQuery() {}
 
