@@ -57,6 +57,7 @@ SELECT conversation_id, line, 'done', start_at + (texts - 1) * interval '40 seco
        staff, 'Staff ' || staff
 FROM bench_periods WHERE done;
 
-UPDATE openphone_conversations c SET message_count = t.n, last_message_at = t.last_at
+-- History: each conversation last changed with its last text, as the live service would have left it.
+UPDATE openphone_conversations c SET message_count = t.n, last_message_at = t.last_at, updated_at = t.last_at
 FROM (SELECT conversation_id, count(*) AS n, max(created_at) AS last_at FROM messages GROUP BY conversation_id) t
 WHERE t.conversation_id = c.id;

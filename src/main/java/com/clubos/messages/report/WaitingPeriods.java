@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,13 @@ public class WaitingPeriods {
                    OR r.seen_messages <> c.message_count)""";
 
     /** A transaction may commit up to this long after it stamped updated_at and still be found. */
-    private static final NamedSql CHANGED_RECENTLY = NamedSql.of(CHANGED + """
-             AND c.updated_at >= (SELECT full_check_at - interval '10 minutes' FROM report_refresh)
+    private static final NamedSql CHANGED_SINCE = NamedSql.of(CHANGED + """
+             AND c.updated_at >= CAST(:since AS timestamptz) - interval '10 minutes'
             ORDER BY c.id""");
+
+    private static final NamedSql CHECKED = NamedSql.of("""
+            UPDATE report_refresh SET full_check_at = :started
+            WHERE full_check_at IS NULL OR full_check_at < :started""");
 
     private static final NamedSql CHANGED_ANY = NamedSql.of(CHANGED + " ORDER BY c.id");
 
@@ -103,19 +108,30 @@ public class WaitingPeriods {
         this.database = database;
     }
 
-    /** Brings the rollup up to date with everything committed so far; called before each report. */
+    /**
+     * Brings the rollup up to date with everything committed so far; called before each report. Every
+     * conversation changed before the last check was compared then, so only those stamped since (less the
+     * margin) are looked at; afterwards every conversation is known to be compared as of this check's
+     * start, the next one's starting point.
+     */
     public void refresh() {
-        boolean neverCompared = database.write(connection -> {
-            try (var statement = connection.prepareStatement("SELECT full_check_at IS NULL FROM report_refresh");
+        Instant[] lastAndNow = database.write(connection -> {
+            try (var statement = connection.prepareStatement("SELECT full_check_at, now() FROM report_refresh");
                     ResultSet row = statement.executeQuery()) {
-                return !row.next() || row.getBoolean(1);
+                row.next();
+                OffsetDateTime last = row.getObject(1, OffsetDateTime.class);
+                return new Instant[] {
+                    last == null ? null : last.toInstant(),
+                    row.getObject(2, OffsetDateTime.class).toInstant()
+                };
             }
         });
-        if (neverCompared) {
+        if (lastAndNow[0] == null) {
             compareAll();
-        } else {
-            recompute(changed(CHANGED_RECENTLY));
+            return;
         }
+        recompute(changed(CHANGED_SINCE, Map.of("since", lastAndNow[0])));
+        checked(lastAndNow[1]);
     }
 
     /** Compares every conversation with the rollup: at start, then every REPORTS_REFRESH_EVERY. */
@@ -137,27 +153,30 @@ public class WaitingPeriods {
             try (var statement = connection.prepareStatement("SELECT now()");
                     ResultSet row = statement.executeQuery()) {
                 row.next();
-                return row.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                return row.getObject(1, OffsetDateTime.class).toInstant();
             }
         });
-        int recomputed = recompute(changed(CHANGED_ANY));
-        database.write(connection -> {
-            try (PreparedStatement statement = NamedSql.of("""
-                            UPDATE report_refresh SET full_check_at = :started
-                            WHERE full_check_at IS NULL OR full_check_at < :started""").prepare(connection, Map.of("started", started))) {
-                return statement.executeUpdate();
-            }
-        });
+        int recomputed = recompute(changed(CHANGED_ANY, Map.of()));
+        checked(started);
         if (recomputed > CHUNK) {
             LOG.infof("Report rollup: %d conversations recomputed", recomputed);
         }
         return recomputed;
     }
 
-    private List<Long> changed(NamedSql query) {
+    /** Every conversation has been compared with the rollup as of {@code started}. */
+    private void checked(Instant started) {
+        database.write(connection -> {
+            try (PreparedStatement statement = CHECKED.prepare(connection, Map.of("started", started))) {
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private List<Long> changed(NamedSql query, Map<String, ?> values) {
         return database.write(connection -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement statement = query.prepare(connection, Map.of());
+            try (PreparedStatement statement = query.prepare(connection, values);
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
