@@ -1,6 +1,7 @@
 package com.clubos.messages.auth;
 
 import com.clubos.messages.api.ApiException;
+import com.clubos.messages.api.ListeningPort;
 import com.clubos.messages.audit.AuditEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,10 +33,10 @@ public class FirstAdmin {
     /** When this replica's printed code stops working; null once an admin exists. */
     private volatile Instant codeExpiresAt;
 
-    public FirstAdmin(AuthConfig config, TokenIssuer tokens, @ConfigProperty(name = "quarkus.http.port") int port) {
+    public FirstAdmin(AuthConfig config, TokenIssuer tokens, ListeningPort port) {
         this.config = config;
         this.tokens = tokens;
-        this.port = port;
+        this.port = port.port();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,5 +1,6 @@
 package com.clubos.messages.demo;
 
+import com.clubos.messages.api.ListeningPort;
 import com.clubos.messages.auth.Roles;
 import com.clubos.messages.auth.StaffUser;
 import com.clubos.messages.conversation.Conversation;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Demo mode: staff of each role and a few conversations, so the service can be tried at once. */
@@ -36,10 +36,10 @@ public class DemoData {
     private final LineDirectory lines;
     private final int port;
 
-    public DemoData(DemoConfig config, LineDirectory lines, @ConfigProperty(name = "quarkus.http.port") int port) {
+    public DemoData(DemoConfig config, LineDirectory lines, ListeningPort port) {
         this.config = config;
         this.lines = lines;
-        this.port = port;
+        this.port = port.port();
     }
 
     void onStart(@Observes StartupEvent event) {

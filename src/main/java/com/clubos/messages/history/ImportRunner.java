@@ -1,5 +1,6 @@
 package com.clubos.messages.history;
 
+import com.clubos.messages.api.ListeningPort;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,13 +50,13 @@ public class ImportRunner {
             OpenPhoneBackfill openPhone,
             HistoryWriter writer,
             Event<ImportProgressed> progress,
-            @ConfigProperty(name = "quarkus.http.port") int port) {
+            ListeningPort port) {
         this.config = config;
         this.clubos = clubos;
         this.openPhone = openPhone;
         this.writer = writer;
         this.progress = progress;
-        this.owner = hostName() + ":" + port;
+        this.owner = hostName() + ":" + port.port();
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> new Thread(r, "history-import-" + threads.incrementAndGet()));
     }

@@ -1,12 +1,12 @@
 package com.clubos.messages.openphone;
 
+import com.clubos.messages.api.ListeningPort;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,10 +26,9 @@ public class OpenPhoneClients {
     private final int httpPort;
     private volatile OpenPhoneClient client;
 
-    // Under @QuarkusTest, quarkus.http.port reads as the test port (quarkus.http.test-port).
-    public OpenPhoneClients(OpenPhoneConfig config, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+    public OpenPhoneClients(OpenPhoneConfig config, ListeningPort httpPort) {
         this.config = config;
-        this.httpPort = httpPort;
+        this.httpPort = httpPort.port();
     }
 
     public OpenPhoneClient client() {

@@ -28,7 +28,9 @@ public class HistoryTestProfile implements QuarkusTestProfile {
                 Map.entry("openphone.outbox.enabled", "true"),
                 Map.entry("openphone.outbox.poll-interval", "PT0.2S"),
                 Map.entry("openphone.outbox.send-limit-per-minute", "1000"),
-                Map.entry("openphone.contacts.refresh-every", "off"));
+                Map.entry("openphone.contacts.refresh-every", "off"),
+                // Nor the lines: their sync would add calls to /v1/phone-numbers that tests count.
+                Map.entry("clubos.lines.refresh-every", "off"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.clubos.messages.openphone.simulator;
 
+import com.clubos.messages.api.ListeningPort;
 import com.clubos.messages.openphone.WebhookConfig;
 import com.clubos.messages.openphone.WebhookSignatures;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,14 +44,11 @@ public class SimulatedWebhooks {
             .build();
 
     public SimulatedWebhooks(
-            SimulatorConfig config,
-            WebhookConfig webhooks,
-            SimulatedMessages messages,
-            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+            SimulatorConfig config, WebhookConfig webhooks, SimulatedMessages messages, ListeningPort httpPort) {
         this.config = config;
         this.webhooks = webhooks;
         this.messages = messages;
-        this.httpPort = httpPort;
+        this.httpPort = httpPort.port();
     }
 
     /** After the delivery delay: the text becomes {@code delivered}, and OpenPhone would say so. */

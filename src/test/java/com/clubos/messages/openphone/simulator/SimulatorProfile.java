@@ -17,8 +17,9 @@ public class SimulatorProfile implements QuarkusTestProfile {
                 "openphone.simulator", "true",
                 "openphone.webhook.secrets", SECRET + ",second-secret-not-used",
                 "openphone.simulator.delivery-delay", "PT0.1S",
-                // No background contact refresh eating into the simulator's rate limit.
-                "openphone.contacts.refresh-every", "off");
+                // No background contact or line refresh eating into the simulator's rate limit.
+                "openphone.contacts.refresh-every", "off",
+                "clubos.lines.refresh-every", "off");
     }
 
     @Override
