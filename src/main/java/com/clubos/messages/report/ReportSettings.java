@@ -1,6 +1,7 @@
 package com.clubos.messages.report;
 
 import com.clubos.messages.line.LineDirectory;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** REPORTS_TIME_ZONE and BUSINESS_HOURS, checked once at start (a mistake stops the service, saying which). */
+@Startup
 @ApplicationScoped
 public class ReportSettings {
 
