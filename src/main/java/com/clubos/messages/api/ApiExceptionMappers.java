@@ -161,6 +161,13 @@ public class ApiExceptionMappers {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // Every pooled connection busy past the acquisition timeout (a burst): the pool (Agroal) says
+            // so only in words, with no SQLState. Like an outage, the caller should retry.
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
             if (cause.getCause() == cause) {
                 break;
             }
