@@ -2,6 +2,7 @@ package com.clubos.messages.message;
 
 import com.clubos.messages.api.Cursor;
 import com.clubos.messages.api.Json;
+import com.clubos.messages.tracing.StoredTraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
@@ -97,6 +98,10 @@ public class Message extends PanacheEntityBase {
     @Column(name = "origin")
     public MessageOrigin origin;
 
+    /** The trace of the request that stored it (W3C traceparent): the outbox's send continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** When the message happened at OpenPhone (or was accepted from staff). */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -122,15 +127,18 @@ public class Message extends PanacheEntityBase {
             createdAt = now();
         }
         updatedAt = now();
+        if (traceParent == null) {
+            traceParent = StoredTraceContext.current();
+        }
         @SuppressWarnings("unchecked")
         List<Number> ids = getEntityManager()
                 .createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
-                            set_inbox_done, created_at, updated_at)
+                            set_inbox_done, trace_parent, created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
                             CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
-                            :setInboxDone, :createdAt, :updatedAt)
+                            :setInboxDone, :traceParent, :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -147,6 +155,7 @@ public class Message extends PanacheEntityBase {
                 .setParameter("sentById", sentById)
                 .setParameter("giveUpAt", giveUpAt)
                 .setParameter("setInboxDone", setInboxDone)
+                .setParameter("traceParent", traceParent)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
                 .getResultList();

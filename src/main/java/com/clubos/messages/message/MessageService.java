@@ -7,6 +7,7 @@ import com.clubos.messages.conversation.InboxStatus;
 import com.clubos.messages.line.CurrentScope;
 import com.clubos.messages.openphone.OpenPhoneConfig;
 import com.clubos.messages.openphone.OutboxConfig;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,7 @@ public class MessageService {
      * stored as {@code queued} and the audit entry written. Nothing here waits on OpenPhone; the
      * outbox sends it. The same client reference twice yields the first message, sent once.
      */
+    @WithSpan("send accept")
     @Transactional
     public Queued queue(ValidatedSend send, String actorId, String actorName) {
         if (!openPhone.configured()) {

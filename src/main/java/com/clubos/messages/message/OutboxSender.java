@@ -4,7 +4,11 @@ import com.clubos.messages.openphone.OpenPhoneException;
 import com.clubos.messages.openphone.OpenPhoneGateway;
 import com.clubos.messages.openphone.OpenPhoneMessage;
 import com.clubos.messages.openphone.OutboxConfig;
+import com.clubos.messages.tracing.StoredTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,18 +40,21 @@ public class OutboxSender {
     private final OutboxConfig config;
     private final Event<MessageChanged> changes;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
 
     public OutboxSender(
             OpenPhoneGateway openPhone,
             MessageIngestion ingestion,
             OutboxConfig config,
             Event<MessageChanged> changes,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Tracer tracer) {
         this.openPhone = openPhone;
         this.ingestion = ingestion;
         this.config = config;
         this.changes = changes;
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     /** Claims up to {@code limit} due messages for this replica, each now {@code sending}. */
@@ -74,7 +81,21 @@ public class OutboxSender {
         });
     }
 
+    /** One attempt, in the trace of the request that queued the message (its span is the parent). */
     public void attempt(Message message) {
+        Span span = tracer.spanBuilder("outbox send")
+                .setParent(StoredTraceContext.parentOf(message.traceParent))
+                .setAttribute("clubos.message.id", message.id)
+                .setAttribute("clubos.attempt", message.attempts)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            send(message);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void send(Message message) {
         try {
             if (message.reconcile) {
                 Optional<OpenPhoneMessage> earlier = openPhone.findSent(

@@ -4,6 +4,7 @@ import com.clubos.messages.api.Json;
 import com.clubos.messages.message.MessageIngestion;
 import com.clubos.messages.message.ObservedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ public class WebhookService {
         this.config = config;
     }
 
+    @WithSpan("webhook ingest")
     @Transactional
     public Outcome handle(WebhookEvent event) {
         // Parse the message first so a malformed one is refused without writing anything.

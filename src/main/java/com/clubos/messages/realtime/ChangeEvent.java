@@ -1,5 +1,6 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.tracing.StoredTraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,13 +47,18 @@ public class ChangeEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
+    /** The trace of the request that made the change (W3C traceparent): its push continues it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** Appends a change in the caller's transaction; it is announced after commit (ChangeNotifier). */
     public static long append(String type, long conversationId, Long messageId, Long noteId) {
         Number seq = (Number) getEntityManager()
                 .createNativeQuery("""
-                        INSERT INTO change_events (type, conversation_id, message_id, note_id)
-                        VALUES (:type, :conversation, :message, :note) RETURNING seq""")
+                        INSERT INTO change_events (type, conversation_id, message_id, note_id, trace_parent)
+                        VALUES (:type, :conversation, :message, :note, :traceParent) RETURNING seq""")
                 .setParameter("type", type)
+                .setParameter("traceParent", StoredTraceContext.current())
                 .setParameter("conversation", conversationId)
                 .setParameter("message", messageId)
                 .setParameter("note", noteId)

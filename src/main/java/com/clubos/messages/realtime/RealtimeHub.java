@@ -6,9 +6,13 @@ import com.clubos.messages.auth.StaffSessions;
 import com.clubos.messages.auth.StaffSessionsEnded;
 import com.clubos.messages.line.LineAccess;
 import com.clubos.messages.line.LineScope;
+import com.clubos.messages.tracing.StoredTraceContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -17,6 +21,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +49,7 @@ public class RealtimeHub {
     private final ObjectMapper mapper;
     private final StaffSessions sessions;
     private final LineAccess lineAccess;
+    private final Tracer tracer;
 
     public RealtimeHub(
             EventRenderer renderer,
@@ -51,8 +57,10 @@ public class RealtimeHub {
             ObjectMapper mapper,
             MeterRegistry metrics,
             StaffSessions sessions,
-            LineAccess lineAccess) {
+            LineAccess lineAccess,
+            Tracer tracer) {
         this.lineAccess = lineAccess;
+        this.tracer = tracer;
         this.renderer = renderer;
         this.config = config;
         this.mapper = mapper;
@@ -167,13 +175,34 @@ public class RealtimeHub {
         if (clients.isEmpty() || changes.isEmpty()) {
             return;
         }
+        Map<Long, String> traces = new HashMap<>();
+        changes.stream().filter(c -> c.traceParent != null).forEach(c -> traces.put(c.seq, c.traceParent));
         for (EventRenderer.Rendered event : renderer.render(changes)) {
-            for (Client client : clients.values()) {
-                if (client.wants(event) && !client.replayed.remove(event.seq())) {
-                    send(client, event.json());
+            Span span = pushSpan(event, traces.get(event.seq()));
+            try (Scope ignored = span.makeCurrent()) {
+                int reached = 0;
+                for (Client client : clients.values()) {
+                    if (client.wants(event) && !client.replayed.remove(event.seq())) {
+                        send(client, event.json());
+                        reached++;
+                    }
                 }
+                span.setAttribute("clubos.clients", reached);
+            } finally {
+                span.end();
             }
         }
+    }
+
+    /** A push continues the trace of the request that made the change; changes made outside one are not traced. */
+    private Span pushSpan(EventRenderer.Rendered event, String traceParent) {
+        if (traceParent == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("websocket push")
+                .setParent(StoredTraceContext.parentOf(traceParent))
+                .setAttribute("clubos.change.seq", event.seq())
+                .startSpan();
     }
 
     /** On shutdown: tell clients to reconnect (to another replica) and close with 1012, service restart. */
