@@ -1,6 +1,7 @@
 package com.clubos.messages.openphone;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -26,10 +27,14 @@ public class OpenPhoneClients {
     private final int httpPort;
     private volatile OpenPhoneClient client;
 
-    // Under @QuarkusTest, quarkus.http.port reads as the test port (quarkus.http.test-port).
-    public OpenPhoneClients(OpenPhoneConfig config, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+    // Under @QuarkusTest the server listens on quarkus.http.test-port; quarkus.http.port still reads
+    // 8080 when the test port is given on the command line (-Dquarkus.http.test-port=…).
+    public OpenPhoneClients(
+            OpenPhoneConfig config,
+            @ConfigProperty(name = "quarkus.http.port") int httpPort,
+            @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort) {
         this.config = config;
-        this.httpPort = httpPort;
+        this.httpPort = LaunchMode.current() == LaunchMode.TEST ? testPort : httpPort;
     }
 
     public OpenPhoneClient client() {
