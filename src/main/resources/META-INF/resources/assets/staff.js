@@ -51,8 +51,9 @@ function row(account) {
   );
 }
 
-/** One checkbox per location; none ticked means every location. */
+/** One checkbox per location; none ticked means every location. Admins see every location whatever is ticked. */
 function locationBoxes(account) {
+  if (account.role === 'admin') return [el('span', { class: 'muted' }, 'All locations (admin)')];
   const boxes = lines.map((line) => {
     const box = el('input', { type: 'checkbox', value: line.number, checked: account.lines.includes(line.number) });
     box.addEventListener('change', () => {

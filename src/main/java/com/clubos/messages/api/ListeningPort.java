@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The port this service answers HTTP on, for the links and calls it makes to itself (the setup link,
  * the simulator's webhooks). Tests run on quarkus.http.test-port; quarkus.http.port does not always
- * read as it there (with the JaCoCo extension it reads 8080), so the test port is taken explicitly.
+ * read as it there (it reads 8080 with the JaCoCo extension, or with -Dquarkus.http.test-port given on
+ * the command line), so the test port is taken explicitly.
  */
 @ApplicationScoped
 public class ListeningPort {

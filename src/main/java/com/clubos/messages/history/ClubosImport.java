@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Imports ClubOS's {@code openphone_conversations}: every row becomes a conversation on our default
- * line (ClubOS rows name no line), every array element a message. Rows are read in id order; the
+ * Imports ClubOS's {@code openphone_conversations}: every row becomes a conversation on the first of
+ * our lines its elements name in {@code from}/{@code to} (a chain's ClubOS held every location's texts),
+ * else on our default line; every array element a message. Rows are read in id order; the
  * checkpoint is the row and element after the last batch written, so a run that dies resumes there.
  * Bad rows and elements are counted as skipped with their reason and row id; the job goes on.
  */
@@ -19,12 +21,14 @@ class ClubosImport {
 
     private final LegacyDatabase database;
     private final LegacyElements elements;
+    private final LegacyRowLine rowLine;
     private final PhoneNumbers phones;
     private final LineDirectory lines;
 
     ClubosImport(LegacyDatabase database, PhoneNumbers phones, LineDirectory lines) {
         this.database = database;
         this.elements = new LegacyElements(phones);
+        this.rowLine = new LegacyRowLine(phones);
         this.phones = phones;
         this.lines = lines;
     }
@@ -62,9 +66,10 @@ class ClubosImport {
     }
 
     void run(ImportJob job) throws Exception {
-        String line = lines.defaultLine()
+        String defaultLine = lines.defaultLine()
                 .orElseThrow(() -> new ImportFailed(
                         "OPENPHONE_DEFAULT_NUMBER is not set: imported ClubOS conversations need our line"));
+        Set<String> ours = Set.copyOf(lines.numbers());
         Position position = Position.of(job.checkpoint);
         HistoryBatch batch = new HistoryBatch();
         int pageRows = Math.max(1, job.config().legacyPageRows());
@@ -76,7 +81,10 @@ class ClubosImport {
                 job.checkStillRunning();
                 boolean inclusive = position.row != null && !position.rowDone;
                 int rows = table.forEachRow(
-                        position.row, inclusive, pageRows, row -> importRow(row, line, position, batch, job));
+                        position.row,
+                        inclusive,
+                        pageRows,
+                        row -> importRow(row, lineOf(row, ours, defaultLine), position, batch, job));
                 if (rows < pageRows) {
                     break;
                 }
@@ -130,6 +138,11 @@ class ClubosImport {
         if (batch.isFull(job.config().batchSize())) {
             job.commit(batch);
         }
+    }
+
+    /** With one line there is nothing to choose, so the row's JSON is not read twice. */
+    private String lineOf(LegacyRow row, Set<String> ours, String defaultLine) {
+        return ours.size() < 2 ? defaultLine : rowLine.of(row, ours).orElse(defaultLine);
     }
 
     private static HistoryBatch.ConversationInfo conversationOf(LegacyRow row, String line, String customer) {

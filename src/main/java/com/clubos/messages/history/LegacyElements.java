@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class LegacyElements {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern OPENPHONE_ID = Pattern.compile("AC[A-Za-z0-9]{1,62}");
     private static final int MAX_TEXT = 20_000;
     private static final int MAX_ERROR = 500;
@@ -67,7 +67,7 @@ final class LegacyElements {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.VALUE_STRING && parser.getText().strip().startsWith("[")) {
                 // Encoded twice (a JSON string holding the array): read the array inside.
-                read(withMessages(row, parser.getText()), customer, line, handler);
+                read(row.withMessages(parser.getText()), customer, line, handler);
                 return;
             }
             if (first != JsonToken.START_ARRAY) {
@@ -93,19 +93,6 @@ final class LegacyElements {
         } catch (IOException e) {
             throw new NotAnArray("not valid JSON", 0);
         }
-    }
-
-    private static LegacyRow withMessages(LegacyRow row, String json) {
-        return new LegacyRow(
-                row.id(),
-                row.phoneNumber(),
-                row.customerName(),
-                row.employeeName(),
-                json,
-                row.unreadCount(),
-                row.lastReadAt(),
-                row.createdAt(),
-                row.updatedAt());
     }
 
     /** How many elements the row's array holds (for a row skipped whole), or 1 for a value that is no array. */

@@ -22,4 +22,10 @@ record LegacyRow(
     Instant fallbackTime() {
         return createdAt != null ? createdAt : updatedAt;
     }
+
+    /** The same row with its {@code messages} read from {@code json} (an array stored as a JSON string). */
+    LegacyRow withMessages(String json) {
+        return new LegacyRow(
+                id, phoneNumber, customerName, employeeName, json, unreadCount, lastReadAt, createdAt, updatedAt);
+    }
 }

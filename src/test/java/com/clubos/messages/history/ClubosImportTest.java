@@ -209,6 +209,11 @@ class ClubosImportTest {
 
         Imports.run("{\"source\":\"clubos\"}");
         assertUnread();
+        assertEquals(
+                "2025-03-01T09:00:00Z",
+                data.single("select to_char(last_read_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                        + "from openphone_conversations where phone_number = '" + JANE + "'"),
+                "ClubOS's last_read_at is carried");
         JsonPath again = Imports.run("{\"source\":\"clubos\"}");
         assertEquals(0, again.getLong("data.messages.imported"));
         assertUnread();
