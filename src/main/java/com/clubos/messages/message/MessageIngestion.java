@@ -1,7 +1,6 @@
 package com.clubos.messages.message;
 
 import com.clubos.messages.conversation.Conversation;
-import com.clubos.messages.openphone.ContactDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -16,10 +15,10 @@ import java.util.Optional;
 public class MessageIngestion {
 
     private final Event<MessageChanged> changes;
-    private final ContactDirectory contacts;
+    private final CustomerNames contacts;
     private final OptOuts optOuts;
 
-    public MessageIngestion(Event<MessageChanged> changes, ContactDirectory contacts, OptOuts optOuts) {
+    public MessageIngestion(Event<MessageChanged> changes, CustomerNames contacts, OptOuts optOuts) {
         this.changes = changes;
         this.contacts = contacts;
         this.optOuts = optOuts;
