@@ -227,6 +227,7 @@ public class Message extends PanacheEntityBase {
             parameters.and("at", before.at()).and("id", before.id());
         }
         List<Message> page = new ArrayList<>(find(query + " order by createdAt desc, id desc", parameters)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .page(0, limit)
                 .list());
         Collections.reverse(page);
@@ -249,6 +250,7 @@ public class Message extends PanacheEntityBase {
                             LIMIT :perConversation) m
                         WHERE c.id IN (:ids)
                         ORDER BY m.conversation_id, m.created_at, m.id""", Message.class)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .setParameter("ids", conversationIds)
                 .setParameter("perConversation", perConversation)
                 .getResultList();

@@ -109,7 +109,14 @@ final class Outbox {
     }
 
     static long sentByUserSince(String userId, Instant since) {
-        return Message.count("sentById = ?1 and createdAt > ?2", userId, since);
+        // Native: the HQL count's query set-up was a tenth of a send's CPU (issue 19's profile).
+        return ((Number) Panache.getEntityManager()
+                        .createNativeQuery(
+                                "SELECT count(*) FROM messages WHERE sent_by_id = :user AND created_at > :since")
+                        .setParameter("user", userId)
+                        .setParameter("since", since)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** Seconds the oldest waiting message has waited; 0 when none waits. */

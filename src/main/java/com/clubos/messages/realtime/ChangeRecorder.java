@@ -29,6 +29,10 @@ public class ChangeRecorder {
     }
 
     void onMessage(@Observes MessageChanged change) {
+        if (change.feedSeq() != null) {
+            announceAfterCommit(change.feedSeq()); // appended by the statement that stored the message
+            return;
+        }
         String type =
                 change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
         announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId(), null));
