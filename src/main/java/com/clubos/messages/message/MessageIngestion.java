@@ -72,10 +72,12 @@ public class MessageIngestion {
         message.createdAt = observed.createdAt();
         String name = contacts.nameOf(observed.customer()).orElse(null);
         MessageChanged created = TextInsert.insert(
-                message,
-                observed.customer(),
-                observed.line(),
-                name == null || name.isBlank() ? Conversation.UNKNOWN_NAME : name);
+                        message,
+                        observed.customer(),
+                        observed.line(),
+                        name == null || name.isBlank() ? Conversation.UNKNOWN_NAME : name,
+                        false)
+                .created();
         if (created == null) {
             return Optional.empty(); // the same message under another event id
         }

@@ -61,12 +61,7 @@ public class MessageService {
                             + " texts a minute per staff member; try again shortly",
                     SEND_LIMIT_WINDOW.toSeconds());
         }
-        long conversationId = Conversation.upsert(send.from(), send.to(), null);
-        if (Conversation.isOptedOut(conversationId)) {
-            throw optedOut(send.to());
-        }
         Message message = new Message();
-        message.conversationId = conversationId;
         message.setInboxDone = send.markDone();
         message.clientRef = send.clientRef();
         message.direction = MessageDirection.OUTBOUND;
@@ -77,12 +72,17 @@ public class MessageService {
         message.sentBy = actorName;
         message.sentById = actorId;
         message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
-        if (!message.insertIfAbsent()) {
+        // One statement: conversation (locked: the opt-out check), message, first status, change feed.
+        TextInsert.Outcome stored = TextInsert.insert(message, send.to(), send.from(), Conversation.UNKNOWN_NAME, true);
+        if (stored.optedOut()) {
+            throw optedOut(send.to());
+        }
+        if (stored.created() == null) {
             // A concurrent request with the same client reference won the insert.
             return new Queued(
                     MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
         }
-        MessageStatusChange.record(message.id, MessageStatus.QUEUED, null);
+        long conversationId = message.conversationId;
         Conversation.countMessage(message, false);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("messageId", message.id);
@@ -95,7 +95,7 @@ public class MessageService {
             Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
         }
         AuditEntry.record(actorName, "message.send", send.to(), details);
-        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
+        changes.fire(stored.created());
         return new Queued(MessageView.of(message), true);
     }
 

@@ -20,13 +20,14 @@ final class TextInsert {
                 INSERT INTO openphone_conversations (line_number, phone_number, customer_name)
                 VALUES (:line, :customer, :name)
                 ON CONFLICT (line_number, phone_number) DO UPDATE SET line_number = EXCLUDED.line_number
-                RETURNING id),
+                RETURNING id, opted_out),
             message AS (
                 INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number, to_number,
-                    body, media, status, trace_parent, created_at, updated_at)
+                    body, media, status, error_message, sent_by, sent_by_id, give_up_at, set_inbox_done, origin,
+                    trace_parent, created_at, updated_at)
                 SELECT id, :openphoneId, :clientRef, :direction, :from, :to, :body, CAST(:media AS jsonb), :status,
-                    :traceParent, :createdAt, :updatedAt
-                FROM conversation
+                    :error, :sentBy, :sentById, :giveUpAt, :setInboxDone, :origin, :traceParent, :createdAt, :updatedAt
+                FROM conversation WHERE NOT (opted_out AND :refuseOptedOut)
                 ON CONFLICT DO NOTHING
                 RETURNING id, conversation_id),
             status AS (
@@ -36,15 +37,21 @@ final class TextInsert {
                 INSERT INTO change_events (type, conversation_id, message_id, trace_parent)
                 SELECT 'message.created', conversation_id, id, :traceParent FROM message
                 RETURNING seq)
-            SELECT c.id, m.id, f.seq FROM conversation c LEFT JOIN message m ON true LEFT JOIN change f ON true""";
+            SELECT c.id, c.opted_out, m.id, f.seq FROM conversation c LEFT JOIN message m ON true LEFT JOIN change f ON true""";
 
     private TextInsert() {}
 
     /**
-     * Inserts {@code message} (its conversation id is filled in either way) and says whether it was new;
-     * when it was, {@code message.id} is set and the returned change names the feed's new row.
+     * What the insert did: {@code created} names the new message's change (null when it existed already,
+     * or when the customer opted out and {@code refuseOptedOut} held it back).
      */
-    static MessageChanged insert(Message message, String customer, String line, String customerName) {
+    record Outcome(MessageChanged created, boolean optedOut) {}
+
+    /**
+     * Inserts {@code message} (its conversation id is filled in either way; the conversation's row stays
+     * locked until commit, so an opt-out cannot slip in between); when new, {@code message.id} is set.
+     */
+    static Outcome insert(Message message, String customer, String line, String customerName, boolean refuseOptedOut) {
         message.createdAt = message.createdAt == null ? Message.now() : message.createdAt;
         message.updatedAt = Message.now();
         message.traceParent = message.traceParent == null ? StoredTraceContext.current() : message.traceParent;
@@ -54,6 +61,7 @@ final class TextInsert {
                 .setParameter("line", line)
                 .setParameter("customer", customer)
                 .setParameter("name", customerName)
+                .setParameter("refuseOptedOut", refuseOptedOut)
                 .setParameter("openphoneId", message.openphoneId)
                 .setParameter("clientRef", message.clientRef)
                 .setParameter("direction", message.direction.wire())
@@ -62,17 +70,26 @@ final class TextInsert {
                 .setParameter("body", message.body)
                 .setParameter("media", Json.write(message.media == null ? List.of() : message.media))
                 .setParameter("status", message.status.wire())
+                .setParameter("error", message.errorMessage)
+                .setParameter("sentBy", message.sentBy)
+                .setParameter("sentById", message.sentById)
+                .setParameter("giveUpAt", message.giveUpAt)
+                .setParameter("setInboxDone", message.setInboxDone)
+                .setParameter("origin", message.origin == null ? null : message.origin.wire())
                 .setParameter("traceParent", message.traceParent)
                 .setParameter("createdAt", message.createdAt)
                 .setParameter("updatedAt", message.updatedAt)
                 .getResultList();
         Object[] row = rows.get(0);
         message.conversationId = ((Number) row[0]).longValue();
-        if (row[1] == null) {
-            return null;
+        boolean optedOut = Boolean.TRUE.equals(row[1]);
+        if (row[2] == null) {
+            return new Outcome(null, optedOut);
         }
-        message.id = ((Number) row[1]).longValue();
-        return new MessageChanged(
-                MessageChanged.Kind.CREATED, message.id, message.conversationId, ((Number) row[2]).longValue());
+        message.id = ((Number) row[2]).longValue();
+        return new Outcome(
+                new MessageChanged(
+                        MessageChanged.Kind.CREATED, message.id, message.conversationId, ((Number) row[3]).longValue()),
+                optedOut);
     }
 }
