@@ -98,6 +98,18 @@ public class Message extends PanacheEntityBase {
     @Column(name = "origin")
     public MessageOrigin origin;
 
+    /** A scheduled message: when it is due to leave. */
+    @Column(name = "send_at")
+    public Instant sendAt;
+
+    /** A scheduled message: when staff scheduled it (a customer's text after this cancels it). */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /** A scheduled message that leaves even if the customer texts before its time. */
+    @Column(name = "send_even_if_reply", nullable = false)
+    public boolean sendEvenIfReply;
+
     /** The trace of the request that stored it (W3C traceparent): the outbox's send continues it. */
     @Column(name = "trace_parent")
     public String traceParent;
@@ -135,10 +147,12 @@ public class Message extends PanacheEntityBase {
                 .createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
-                            set_inbox_done, trace_parent, created_at, updated_at)
+                            set_inbox_done, trace_parent, origin, send_at, scheduled_at, send_even_if_reply,
+                            created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
                             CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
-                            :setInboxDone, :traceParent, :createdAt, :updatedAt)
+                            :setInboxDone, :traceParent, :origin, :sendAt, :scheduledAt, :sendEvenIfReply,
+                            :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -156,6 +170,10 @@ public class Message extends PanacheEntityBase {
                 .setParameter("giveUpAt", giveUpAt)
                 .setParameter("setInboxDone", setInboxDone)
                 .setParameter("traceParent", traceParent)
+                .setParameter("origin", origin == null ? null : origin.wire())
+                .setParameter("sendAt", sendAt)
+                .setParameter("scheduledAt", scheduledAt)
+                .setParameter("sendEvenIfReply", sendEvenIfReply)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
                 .getResultList();

@@ -40,7 +40,8 @@ public class MessageService {
     /**
      * Accepts a send: in one transaction the conversation is created or updated, the message is
      * stored as {@code queued} and the audit entry written. Nothing here waits on OpenPhone; the
-     * outbox sends it. The same client reference twice yields the first message, sent once.
+     * outbox sends it. The same client reference twice yields the first message, sent once. A send
+     * with {@code sendAt} is stored as {@code scheduled} instead, and released to the queue at its time.
      */
     @WithSpan("send accept")
     @Transactional
@@ -61,17 +62,7 @@ public class MessageService {
                             + " texts a minute per staff member; try again shortly",
                     SEND_LIMIT_WINDOW.toSeconds());
         }
-        Message message = new Message();
-        message.setInboxDone = send.markDone();
-        message.clientRef = send.clientRef();
-        message.direction = MessageDirection.OUTBOUND;
-        message.fromNumber = send.from();
-        message.toNumber = send.to();
-        message.body = send.text();
-        message.status = MessageStatus.QUEUED;
-        message.sentBy = actorName;
-        message.sentById = actorId;
-        message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
+        Message message = newOutbound(send, actorId, actorName);
         // One statement: conversation (locked: the opt-out check), message, first status, change feed.
         TextInsert.Outcome stored = TextInsert.insert(message, send.to(), send.from(), Conversation.UNKNOWN_NAME, true);
         if (stored.optedOut()) {
@@ -83,20 +74,49 @@ public class MessageService {
                     MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
         }
         long conversationId = message.conversationId;
-        Conversation.countMessage(message, false);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("messageId", message.id);
         details.put("from", send.from());
         details.put("length", send.text().length());
         details.put("userId", actorId);
+        if (send.scheduled()) {
+            // It joins the conversation's counters and preview when it is released (ScheduledRelease).
+            details.put("sendAt", send.sendAt().toString());
+            details.put("sendEvenIfReply", send.sendEvenIfReply());
+        } else {
+            Conversation.countMessage(message, false);
+        }
         if (send.markDone()) {
             details.put("markDone", true);
             ConversationEvents.doneBySend(conversationId, message.createdAt, actorId, actorName, message.id);
             Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
         }
-        AuditEntry.record(actorName, "message.send", send.to(), details);
+        AuditEntry.record(actorName, send.scheduled() ? "message.schedule" : "message.send", send.to(), details);
         changes.fire(stored.created());
         return new Queued(MessageView.of(message), true);
+    }
+
+    private Message newOutbound(ValidatedSend send, String actorId, String actorName) {
+        Message message = new Message();
+        message.setInboxDone = send.markDone();
+        message.clientRef = send.clientRef();
+        message.direction = MessageDirection.OUTBOUND;
+        message.fromNumber = send.from();
+        message.toNumber = send.to();
+        message.body = send.text();
+        message.sentBy = actorName;
+        message.sentById = actorId;
+        if (send.scheduled()) {
+            message.status = MessageStatus.SCHEDULED;
+            message.origin = MessageOrigin.SCHEDULED;
+            message.sendAt = send.sendAt();
+            message.scheduledAt = Message.now();
+            message.sendEvenIfReply = send.sendEvenIfReply();
+        } else {
+            message.status = MessageStatus.QUEUED;
+            message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
+        }
+        return message;
     }
 
     /** Staff put a failed message back in the queue; audited. */

@@ -24,6 +24,9 @@ public record MessageView(
         String sentBy,
         String openphoneId,
         String clientRef,
+        MessageOrigin origin,
+        Instant sendAt,
+        boolean sendEvenIfReply,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -41,6 +44,9 @@ public record MessageView(
                 m.sentBy,
                 m.openphoneId,
                 m.clientRef,
+                m.origin,
+                m.sendAt,
+                m.sendEvenIfReply,
                 m.createdAt,
                 m.updatedAt);
     }

@@ -24,9 +24,10 @@ final class TextInsert {
             message AS (
                 INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number, to_number,
                     body, media, status, error_message, sent_by, sent_by_id, give_up_at, set_inbox_done, origin,
-                    trace_parent, created_at, updated_at)
+                    send_at, scheduled_at, send_even_if_reply, trace_parent, created_at, updated_at)
                 SELECT id, :openphoneId, :clientRef, :direction, :from, :to, :body, CAST(:media AS jsonb), :status,
-                    :error, :sentBy, :sentById, :giveUpAt, :setInboxDone, :origin, :traceParent, :createdAt, :updatedAt
+                    :error, :sentBy, :sentById, :giveUpAt, :setInboxDone, :origin, :sendAt, :scheduledAt,
+                    :sendEvenIfReply, :traceParent, :createdAt, :updatedAt
                 FROM conversation WHERE NOT (opted_out AND :refuseOptedOut)
                 ON CONFLICT DO NOTHING
                 RETURNING id, conversation_id),
@@ -76,6 +77,9 @@ final class TextInsert {
                 .setParameter("giveUpAt", message.giveUpAt)
                 .setParameter("setInboxDone", message.setInboxDone)
                 .setParameter("origin", message.origin == null ? null : message.origin.wire())
+                .setParameter("sendAt", message.sendAt)
+                .setParameter("scheduledAt", message.scheduledAt)
+                .setParameter("sendEvenIfReply", message.sendEvenIfReply)
                 .setParameter("traceParent", message.traceParent)
                 .setParameter("createdAt", message.createdAt)
                 .setParameter("updatedAt", message.updatedAt)

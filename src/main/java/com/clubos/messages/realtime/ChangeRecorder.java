@@ -33,8 +33,11 @@ public class ChangeRecorder {
             announceAfterCommit(change.feedSeq()); // appended by the statement that stored the message
             return;
         }
-        String type =
-                change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
+        String type = switch (change.kind()) {
+            case CREATED -> ChangeEvent.MESSAGE_CREATED;
+            case STATUS -> ChangeEvent.MESSAGE_STATUS;
+            case UPDATED -> ChangeEvent.MESSAGE_UPDATED;
+        };
         announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId(), null));
     }
 
