@@ -2,7 +2,6 @@ package com.clubos.messages.message;
 
 import com.clubos.messages.compliance.InboundCompliance;
 import com.clubos.messages.conversation.Conversation;
-import com.clubos.messages.openphone.ContactDirectory;
 import com.clubos.messages.schedule.ScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,14 +17,14 @@ import java.util.Optional;
 public class MessageIngestion {
 
     private final Event<MessageChanged> changes;
-    private final ContactDirectory contacts;
+    private final CustomerNames contacts;
     private final OptOuts optOuts;
     private final ScheduleService schedule;
     private final InboundCompliance compliance;
 
     public MessageIngestion(
             Event<MessageChanged> changes,
-            ContactDirectory contacts,
+            CustomerNames contacts,
             OptOuts optOuts,
             ScheduleService schedule,
             InboundCompliance compliance) {

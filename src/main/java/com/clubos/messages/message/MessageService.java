@@ -6,8 +6,6 @@ import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.ConversationEvents;
 import com.clubos.messages.conversation.InboxStatus;
 import com.clubos.messages.line.CurrentScope;
-import com.clubos.messages.openphone.OpenPhoneConfig;
-import com.clubos.messages.openphone.OutboxConfig;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,13 +21,13 @@ public class MessageService {
 
     private static final Duration SEND_LIMIT_WINDOW = Duration.ofMinutes(1);
 
-    private final OpenPhoneConfig openPhone;
+    private final TextGateway openPhone;
     private final OutboxConfig outbox;
     private final Event<MessageChanged> changes;
     private final CurrentScope scope;
 
     public MessageService(
-            OpenPhoneConfig openPhone, OutboxConfig outbox, Event<MessageChanged> changes, CurrentScope scope) {
+            TextGateway openPhone, OutboxConfig outbox, Event<MessageChanged> changes, CurrentScope scope) {
         this.openPhone = openPhone;
         this.outbox = outbox;
         this.changes = changes;

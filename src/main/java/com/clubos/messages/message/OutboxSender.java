@@ -1,9 +1,8 @@
 package com.clubos.messages.message;
 
-import com.clubos.messages.openphone.OpenPhoneException;
-import com.clubos.messages.openphone.OpenPhoneGateway;
-import com.clubos.messages.openphone.OpenPhoneMessage;
-import com.clubos.messages.openphone.OutboxConfig;
+import com.clubos.messages.message.TextGateway.OutgoingText;
+import com.clubos.messages.message.TextGateway.SendPriority;
+import com.clubos.messages.message.TextGateway.SentText;
 import com.clubos.messages.tracing.StoredTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -35,7 +34,7 @@ public class OutboxSender {
     /** How far before our attempt a text found at OpenPhone may have been created (clock skew). */
     private static final Duration LOOKUP_MARGIN = Duration.ofMinutes(2);
 
-    private final OpenPhoneGateway openPhone;
+    private final TextGateway openPhone;
     private final MessageIngestion ingestion;
     private final OutboxConfig config;
     private final Event<MessageChanged> changes;
@@ -43,7 +42,7 @@ public class OutboxSender {
     private final Tracer tracer;
 
     public OutboxSender(
-            OpenPhoneGateway openPhone,
+            TextGateway openPhone,
             MessageIngestion ingestion,
             OutboxConfig config,
             Event<MessageChanged> changes,
@@ -97,13 +96,11 @@ public class OutboxSender {
 
     private void send(Message message) {
         try {
+            OutgoingText text = OutgoingText.of(message);
+            SendPriority priority = SendPriority.of(message);
             if (message.reconcile) {
-                Optional<OpenPhoneMessage> earlier = openPhone.findSent(
-                        message.fromNumber,
-                        message.toNumber,
-                        message.body,
-                        message.createdAt.minus(LOOKUP_MARGIN),
-                        this::unclaimed);
+                Optional<SentText> earlier =
+                        openPhone.findSent(text, message.createdAt.minus(LOOKUP_MARGIN), this::unclaimed, priority);
                 if (earlier.isPresent()) {
                     LOG.infof(
                             "Message %d had already reached OpenPhone as %s: not sending again",
@@ -112,8 +109,8 @@ public class OutboxSender {
                     return;
                 }
             }
-            accepted(message, openPhone.send(message.fromNumber, message.toNumber, message.body, message.setInboxDone));
-        } catch (OpenPhoneException e) {
+            accepted(message, openPhone.send(text, priority));
+        } catch (TextRefused e) {
             metrics.counter("clubos.openphone.errors", "status", String.valueOf(e.httpStatus()))
                     .increment();
             if (e.retryable()) {
@@ -136,12 +133,12 @@ public class OutboxSender {
         }
     }
 
-    private boolean unclaimed(OpenPhoneMessage candidate) {
+    private boolean unclaimed(String openphoneId) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> Message.findByOpenPhoneId(candidate.id()).isEmpty());
+                .call(() -> Message.findByOpenPhoneId(openphoneId).isEmpty());
     }
 
-    private void accepted(Message message, OpenPhoneMessage answer) {
+    private void accepted(Message message, SentText answer) {
         MessageStatus status = MessageStatus.parse(answer.status())
                 .filter(s -> s == MessageStatus.DELIVERED || s == MessageStatus.UNDELIVERED)
                 .orElse(MessageStatus.SENT);

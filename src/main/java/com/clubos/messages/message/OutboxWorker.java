@@ -1,7 +1,5 @@
 package com.clubos.messages.message;
 
-import com.clubos.messages.openphone.OpenPhoneConfig;
-import com.clubos.messages.openphone.OutboxConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,7 +31,7 @@ public class OutboxWorker {
 
     private final OutboxSender sender;
     private final OutboxConfig config;
-    private final OpenPhoneConfig openPhone;
+    private final TextGateway openPhone;
     private final MeterRegistry metrics;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -41,7 +39,7 @@ public class OutboxWorker {
     private ExecutorService pool;
     private Instant nextStuckCheck = Instant.EPOCH;
 
-    public OutboxWorker(OutboxSender sender, OutboxConfig config, OpenPhoneConfig openPhone, MeterRegistry metrics) {
+    public OutboxWorker(OutboxSender sender, OutboxConfig config, TextGateway openPhone, MeterRegistry metrics) {
         this.sender = sender;
         this.config = config;
         this.openPhone = openPhone;

@@ -1,6 +1,7 @@
 package com.clubos.messages.openphone;
 
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.message.CustomerNames;
 import com.clubos.messages.phone.PhoneNumbers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
  * After each refresh, conversations still called "Unknown" whose number is a contact are renamed.
  */
 @ApplicationScoped
-public class ContactDirectory {
+public class ContactDirectory implements CustomerNames {
 
     private static final Logger LOG = Logger.getLogger(ContactDirectory.class);
     private static final int PAGE_SIZE = 50;

@@ -24,8 +24,9 @@ public class OpenPhoneGateway {
     }
 
     /** Sends one text; OpenPhone's answer, or OpenPhoneException / ProcessingException. */
-    public OpenPhoneMessage send(String from, String to, String text, boolean markDone) throws InterruptedException {
-        limiter.acquire();
+    public OpenPhoneMessage send(String from, String to, String text, boolean markDone, CallPriority priority)
+            throws InterruptedException {
+        limiter.acquire(priority);
         return rateLimitAware(() -> clients.client()
                 .send(SendMessageRequest.text(text, from, to, markDone))
                 .data());
@@ -36,9 +37,14 @@ public class OpenPhoneGateway {
      * this content, created after {@code since}, and accepted by {@code unclaimed}.
      */
     public Optional<OpenPhoneMessage> findSent(
-            String from, String to, String text, Instant since, Predicate<OpenPhoneMessage> unclaimed)
+            String from,
+            String to,
+            String text,
+            Instant since,
+            Predicate<OpenPhoneMessage> unclaimed,
+            CallPriority priority)
             throws InterruptedException {
-        limiter.acquire();
+        limiter.acquire(priority);
         OpenPhoneMessagePage page =
                 rateLimitAware(() -> clients.client().messages(from, List.of(to), LOOKUP_PAGE, null, since.toString()));
         return page.data() == null

@@ -1,5 +1,6 @@
 package com.clubos.messages.openphone;
 
+import com.clubos.messages.message.OutboxConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -8,92 +8,81 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Business hours of the lines a report covers, as SQL sees them: {@code zones} (line, zone, open seconds
- * up to now) and {@code calendar} (line, local day, open seconds before it, its openings). A line
- * without business hours counts every hour.
+ * Business hours of the lines a report covers, as SQL sees them: one {@code zones} row per line with
+ * business hours (its open seconds up to now and its openings as arrays, see {@link BusinessCalendar}).
+ * A line without business hours has no row and counts every hour. Open time is found per period by a
+ * binary search in the line's arrays, so a month of periods needs no join, sort or time-zone arithmetic.
  */
 final class OpenHours {
 
-    /** The CTEs; {@code open(d, t)} below reads a calendar row d at instant t. */
-    static final String CTES = """
-            zones AS (
-                SELECT * FROM unnest(CAST(:hoursLines AS text[]), CAST(:hoursZones AS text[]),
-                                     CAST(:hoursNow AS float8[])) AS z(line, zone, open_now)
-            ), calendar AS (
-                SELECT * FROM unnest(CAST(:calLines AS text[]), CAST(CAST(:calDays AS text[]) AS date[]),
-                    CAST(:calBefore AS float8[]), CAST(:o1 AS float8[]), CAST(:c1 AS float8[]),
-                    CAST(:o2 AS float8[]), CAST(:c2 AS float8[]), CAST(:o3 AS float8[]), CAST(:c3 AS float8[]),
-                    CAST(:o4 AS float8[]), CAST(:c4 AS float8[]))
-                    AS d(line, day, before, o1, c1, o2, c2, o3, c3, o4, c4)
-            )""";
-
+    private final String ctes;
     private final Map<String, Object> parameters;
 
-    private OpenHours(Map<String, Object> parameters) {
+    private OpenHours(String ctes, Map<String, Object> parameters) {
+        this.ctes = ctes;
         this.parameters = parameters;
     }
 
-    /** Open seconds from the calendar's start to {@code instant}, read from calendar row {@code day}. */
-    static String open(String day, String instant) {
-        StringBuilder sql = new StringBuilder(day + ".before");
-        String epoch = "date_part('epoch', " + instant + ")";
-        for (int i = 1; i <= BusinessCalendar.SLOTS; i++) {
-            sql.append(" + greatest(0, least(%1$s, %2$s.c%3$d) - %2$s.o%3$d)".formatted(epoch, day, i));
-        }
-        return "(" + sql + ")";
+    /** The {@code zones} CTE (line, open_now, opens, closes, before). */
+    String ctes() {
+        return ctes;
     }
 
     Map<String, Object> parameters() {
         return parameters;
     }
 
-    /** The calendars of {@code schedules} (line → schedule) covering {@code first} … {@code now} and beyond. */
+    /**
+     * {@code LEFT JOIN LATERAL … o}: the zones row of {@code line} with each instant's epoch ({@code o.e1},
+     * {@code o.e2}) and the last opening that started by it ({@code o.k1}, {@code o.k2}), searched once per
+     * row (OFFSET 0 keeps the planner from inlining, and so repeating, the searches).
+     */
+    static String searched(String line, String first, String second) {
+        return """
+                LEFT JOIN LATERAL (
+                    SELECT z.*, x.e1, x.e2, width_bucket(x.e1, z.opens) AS k1, width_bucket(x.e2, z.opens) AS k2
+                    FROM zones z, (SELECT date_part('epoch', %2$s) AS e1, date_part('epoch', %3$s) AS e2) x
+                    WHERE z.line = %1$s OFFSET 0
+                ) o ON true""".formatted(line, first, second);
+    }
+
+    /** Open seconds from the openings' start to instant {@code n} (1 or 2) of {@link #searched}. */
+    static String open(int n) {
+        return "(CASE WHEN o.k%1$d = 0 THEN 0 ELSE o.before[o.k%1$d] + least(o.e%1$d, o.closes[o.k%1$d]) - o.opens[o.k%1$d] END)"
+                .formatted(n);
+    }
+
+    /** The openings of {@code schedules} (line → schedule) covering {@code first} … {@code now} and beyond. */
     static OpenHours of(Map<String, BusinessHours.Schedule> schedules, Instant first, Instant last, Instant now) {
-        List<String> hoursLines = new ArrayList<>();
-        List<String> hoursZones = new ArrayList<>();
-        List<Double> hoursNow = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        List<String> days = new ArrayList<>();
-        List<Double> before = new ArrayList<>();
-        List<List<Double>> opens = slots();
-        List<List<Double>> closes = slots();
+        Map<String, Object> parameters = new HashMap<>();
+        List<String> rows = new ArrayList<>();
         schedules.forEach((line, schedule) -> {
             LocalDate firstDay = LocalDate.ofInstant(first, schedule.zone()).minusDays(1);
             Instant end = last.isAfter(now) ? last : now;
             LocalDate lastDay = LocalDate.ofInstant(end, schedule.zone()).plusDays(2);
-            List<BusinessCalendar.Day> calendar = BusinessCalendar.days(schedule, firstDay, lastDay);
-            hoursLines.add(line);
-            hoursZones.add(schedule.zone().getId());
-            hoursNow.add(BusinessCalendar.openBefore(calendar, now, schedule.zone()));
-            for (BusinessCalendar.Day day : calendar) {
-                lines.add(line);
-                days.add(day.date().toString());
-                before.add(day.before());
-                for (int i = 0; i < BusinessCalendar.SLOTS; i++) {
-                    opens.get(i).add(day.opens()[i]);
-                    closes.get(i).add(day.closes()[i]);
-                }
-            }
+            BusinessCalendar.Openings openings = BusinessCalendar.openings(schedule, firstDay, lastDay);
+            int n = rows.size();
+            parameters.put("zoneLine" + n, line);
+            parameters.put("zoneNow" + n, openings.openBefore(now));
+            parameters.put("zoneOpens" + n, boxed(openings.opens()));
+            parameters.put("zoneCloses" + n, boxed(openings.closes()));
+            parameters.put("zoneBefore" + n, boxed(openings.before()));
+            rows.add(("(CAST(:zoneLine%1$d AS text), CAST(:zoneNow%1$d AS float8), CAST(:zoneOpens%1$d AS float8[]),"
+                            + " CAST(:zoneCloses%1$d AS float8[]), CAST(:zoneBefore%1$d AS float8[]))")
+                    .formatted(n));
         });
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("hoursLines", hoursLines.toArray(String[]::new));
-        parameters.put("hoursZones", hoursZones.toArray(String[]::new));
-        parameters.put("hoursNow", hoursNow.toArray(Double[]::new));
-        parameters.put("calLines", lines.toArray(String[]::new));
-        parameters.put("calDays", days.toArray(String[]::new));
-        parameters.put("calBefore", before.toArray(Double[]::new));
-        for (int i = 0; i < BusinessCalendar.SLOTS; i++) {
-            parameters.put("o" + (i + 1), opens.get(i).toArray(Double[]::new));
-            parameters.put("c" + (i + 1), closes.get(i).toArray(Double[]::new));
-        }
-        return new OpenHours(parameters);
+        String values = rows.isEmpty()
+                ? "SELECT NULL::text, NULL::float8, NULL::float8[], NULL::float8[], NULL::float8[] WHERE false"
+                : "VALUES " + String.join(", ", rows);
+        String ctes = "zones (line, open_now, opens, closes, before) AS (" + values + ")";
+        return new OpenHours(ctes, parameters);
     }
 
-    private static List<List<Double>> slots() {
-        List<List<Double>> slots = new ArrayList<>();
-        for (int i = 0; i < BusinessCalendar.SLOTS; i++) {
-            slots.add(new ArrayList<>());
+    private static Double[] boxed(double[] values) {
+        Double[] boxed = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
         }
-        return slots;
+        return boxed;
     }
 }

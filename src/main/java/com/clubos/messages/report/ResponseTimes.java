@@ -23,7 +23,7 @@ final class ResponseTimes {
     static String with(ReportQuery query) {
         StringBuilder sql = new StringBuilder("WITH ");
         if (query.businessHours()) {
-            sql.append(OpenHours.CTES).append(", ");
+            sql.append(query.hours().ctes()).append(", ");
         }
         sql.append("""
                 failed AS (
@@ -42,17 +42,19 @@ final class ResponseTimes {
         String plain = "date_part('epoch', a.answered_at - a.started_at)";
         String plainWait = "date_part('epoch', :now - a.started_at)";
         if (query.businessHours()) {
-            String start = OpenHours.open("cs", "a.started_at");
             sql.append("""
                         SELECT a.*,
-                            CASE WHEN z.line IS NULL THEN %1$s ELSE %3$s - %4$s END AS seconds,
-                            CASE WHEN z.line IS NULL THEN %2$s ELSE z.open_now - %4$s END AS waited
+                            CASE WHEN o.line IS NULL THEN %1$s ELSE %3$s - %4$s END AS seconds,
+                            CASE WHEN o.line IS NULL THEN %2$s ELSE o.open_now - %4$s END AS waited
                         FROM answered a
-                        LEFT JOIN zones z ON z.line = a.line_number
-                        LEFT JOIN calendar cs ON cs.line = z.line AND cs.day = (a.started_at AT TIME ZONE z.zone)::date
-                        LEFT JOIN calendar ca ON ca.line = z.line AND ca.day = (a.answered_at AT TIME ZONE z.zone)::date
+                        %5$s
                     )
-                    """.formatted(plain, plainWait, OpenHours.open("ca", "a.answered_at"), start));
+                    """.formatted(
+                            plain,
+                            plainWait,
+                            OpenHours.open(2),
+                            OpenHours.open(1),
+                            OpenHours.searched("a.line_number", "a.started_at", "a.answered_at")));
         } else {
             sql.append("""
                         SELECT a.*, %s AS seconds, %s AS waited FROM answered a

@@ -5,7 +5,7 @@ import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageChanged;
 import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.MessageStatusChange;
-import com.clubos.messages.openphone.OutboxConfig;
+import com.clubos.messages.message.OutboxConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

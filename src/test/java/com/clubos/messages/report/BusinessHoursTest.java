@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,9 @@ class BusinessHoursTest {
     static final ZoneId HALIFAX = ZoneId.of("America/Halifax");
 
     private static double open(BusinessHours.Schedule schedule, String from, String to) {
-        List<BusinessCalendar.Day> days =
-                BusinessCalendar.days(schedule, LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-20"));
-        return BusinessCalendar.openBefore(days, Instant.parse(to), schedule.zone())
-                - BusinessCalendar.openBefore(days, Instant.parse(from), schedule.zone());
+        BusinessCalendar.Openings openings =
+                BusinessCalendar.openings(schedule, LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-20"));
+        return openings.openBefore(Instant.parse(to)) - openings.openBefore(Instant.parse(from));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.clubos.messages.openphone;
+package com.clubos.messages.message;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
