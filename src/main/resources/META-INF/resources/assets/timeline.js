@@ -15,6 +15,8 @@ const STATUS_TEXT = {
 function bubble(m, onRetry) {
   const failed = m.status === 'failed';
   const meta = el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)));
+  // A bulk send's text says which campaign it belongs to, so nobody answers it as a personal message.
+  if (m.campaign) meta.prepend(el('span', { class: 'campaign-tag', title: 'Sent by a campaign' }, `📣 ${m.campaign}`));
   if (m.direction === 'outbound') {
     meta.append(
       el('span', { class: 'status' }, failed ? `Failed — ${m.error || 'not sent'}` : STATUS_TEXT[m.status] || m.status),

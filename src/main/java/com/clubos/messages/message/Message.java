@@ -98,6 +98,13 @@ public class Message extends PanacheEntityBase {
     @Column(name = "origin")
     public MessageOrigin origin;
 
+    /** The campaign it was sent for (origin campaign), and that campaign's name as the timeline shows it. */
+    @Column(name = "campaign_id")
+    public Long campaignId;
+
+    @Column(name = "campaign_name")
+    public String campaignName;
+
     /** The trace of the request that stored it (W3C traceparent): the outbox's send continues it. */
     @Column(name = "trace_parent")
     public String traceParent;
@@ -135,10 +142,10 @@ public class Message extends PanacheEntityBase {
                 .createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
-                            set_inbox_done, trace_parent, created_at, updated_at)
+                            set_inbox_done, trace_parent, origin, campaign_id, campaign_name, created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
                             CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
-                            :setInboxDone, :traceParent, :createdAt, :updatedAt)
+                            :setInboxDone, :traceParent, :origin, :campaignId, :campaignName, :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -156,6 +163,9 @@ public class Message extends PanacheEntityBase {
                 .setParameter("giveUpAt", giveUpAt)
                 .setParameter("setInboxDone", setInboxDone)
                 .setParameter("traceParent", traceParent)
+                .setParameter("origin", origin == null ? null : origin.wire())
+                .setParameter("campaignId", campaignId)
+                .setParameter("campaignName", campaignName)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
                 .getResultList();

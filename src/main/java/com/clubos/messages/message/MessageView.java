@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A message as the API and the pages show it (the plan's field names: text, from, to, createdAt).
+ * A message as the API and the pages show it (the plan's field names: text, from, to, createdAt);
+ * {@code origin} says why it was written when no person wrote it then, {@code campaign} names its bulk send.
  * Registered for reflection because {@code EventRenderer} also writes it to WebSocket clients through
  * the ObjectMapper directly (native image).
  */
@@ -24,6 +25,8 @@ public record MessageView(
         String sentBy,
         String openphoneId,
         String clientRef,
+        MessageOrigin origin,
+        String campaign,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -41,6 +44,8 @@ public record MessageView(
                 m.sentBy,
                 m.openphoneId,
                 m.clientRef,
+                m.origin,
+                m.campaignName,
                 m.createdAt,
                 m.updatedAt);
     }
