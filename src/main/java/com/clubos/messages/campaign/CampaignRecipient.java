@@ -157,9 +157,11 @@ public class CampaignRecipient extends PanacheEntityBase {
                                 WHEN m.status IN ('queued', 'sending') THEN 'queued'
                                 WHEN m.status = 'sent' THEN 'sent'
                                 WHEN m.status = 'delivered' THEN 'delivered'
-                                WHEN m.status = 'failed' AND c.opted_out THEN 'skipped'
+                                WHEN m.status IN ('failed', 'cancelled') AND c.opted_out THEN 'skipped'
+                                WHEN m.status = 'cancelled' THEN 'cancelled'
                                 ELSE 'failed' END,
-                            skip_reason = CASE WHEN m.status = 'failed' AND c.opted_out THEN 'opted_out' END,
+                            skip_reason = CASE WHEN m.status IN ('failed', 'cancelled') AND c.opted_out
+                                               THEN 'opted_out' END,
                             detail = m.error_message,
                             updated_at = now()
                         FROM messages m JOIN openphone_conversations c ON c.id = m.conversation_id

@@ -82,6 +82,12 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("The service did not become ready:\n" + output());
     }
 
+    /** kill -9: no shutdown hook, no clean hand-over; what was mid-transaction rolls back. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();
