@@ -8,6 +8,8 @@ import * as locations from './locations.js';
 import { wireCompose } from './compose.js';
 import { SnippetPicker } from './snippets.js';
 import { renderTimeline } from './timeline.js';
+import { renderPossibleOptOut } from './possible-opt-out.js';
+import { wireSchedule, openEdit, cancelScheduled, loadScheduled } from './schedule.js';
 import { conversationRow, relative } from './list.js';
 import { smsInfo, MAX_LENGTH } from './sms.js';
 
@@ -113,6 +115,7 @@ async function openConversation(id) {
     const opened = (await call('GET', conversationPath(summary))).data;
     state.current = opened;
     state.messages = new Map(opened.messages.map((m) => [m.id, m]));
+    (await loadScheduled(id)).forEach((m) => state.messages.set(m.id, m));
     state.notes = new Map((opened.notes || []).map((n) => [n.id, n]));
     state.olderCursor = opened.olderCursor;
     summary.unread_count = 0;
@@ -144,10 +147,14 @@ function renderHeader() {
   inbox.renderAssignee($('assignee'), c, state.me);
   $('inbox-status').textContent = c.inbox_status === 'done' ? 'Reopen' : 'Mark done';
   inbox.renderOptOut($('opted-out'), c);
+  renderPossibleOptOut($('possible-opt-out'), c, state.me, {
+    updated: upsertConversation,
+    refused: (message) => toast(message),
+  });
   updateComposer();
 }
 
-const renderMessages = () => renderTimeline($('messages'), state, retry);
+const renderMessages = () => renderTimeline($('messages'), state, { retry, edit: openEdit, cancel: cancelScheduled });
 
 const nearBottom = () => {
   const box = $('messages');
@@ -231,6 +238,8 @@ function updateComposer() {
   $('send').disabled = blocked || !value.trim() || over;
   $('send-done').hidden = noting;
   $('send-done').disabled = $('send').disabled;
+  $('schedule').hidden = noting;
+  $('schedule').disabled = $('send').disabled;
 }
 
 function setMode(mode) {
@@ -318,6 +327,12 @@ function onEvent(event) {
       upsertConversation(event.conversation);
       if (isCurrent) addMessage(event.data);
       refreshUnread();
+      break;
+    case 'message.updated':
+      if (isCurrent && state.messages.has(event.data.id)) {
+        state.messages.set(event.data.id, { ...state.messages.get(event.data.id), ...event.data });
+        renderMessages();
+      }
       break;
     case 'message.status': {
       const m = state.messages.get(event.data.id);
@@ -448,6 +463,27 @@ async function openSent(sent) {
   await openConversation(sent.conversationId);
 }
 wireCompose(openSent);
+/** A scheduled or edited text (or the refusal): into the thread at once, the socket confirms it. */
+function scheduledChanged(m, error) {
+  if (error) {
+    toast(error);
+    return;
+  }
+  if (state.current?.id !== m.conversationId) return;
+  state.messages.set(m.id, { ...state.messages.get(m.id), ...m });
+  renderMessages();
+}
+wireSchedule({
+  current: () => state.current,
+  composerText: () => $('text').value,
+  scheduled: (m) => {
+    $('text').value = '';
+    updateComposer();
+    scheduledChanged(m);
+    scrollToBottom();
+  },
+  changed: scheduledChanged,
+});
 
 async function start() {
   updateComposer();

@@ -85,6 +85,16 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "opt_out_changed_at")
     public Instant optOutChangedAt;
 
+    /** A text that reads like an opt-out in other words, waiting for staff to confirm or dismiss it. */
+    @Column(name = "possible_opt_out_message_id")
+    public Long possibleOptOutMessageId;
+
+    @Column(name = "possible_opt_out_text")
+    public String possibleOptOutText;
+
+    @Column(name = "possible_opt_out_at")
+    public Instant possibleOptOutAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -13,6 +13,8 @@ import java.util.List;
  * the newest page in the detail view); {@code olderCursor} pages back through history; {@code notes}
  * (detail view only) are the staff's internal notes, never texts. {@code phone_display} is the
  * customer's number as the club writes it, {@code line_name} the location the customer texted.
+ * {@code possible_opt_out} is the customer's text that reads like an opt-out in other words, for staff
+ * to confirm or dismiss (null when there is none).
  * <p>
  * Registered for reflection (with the types of its components) because {@code EventRenderer} writes
  * it to WebSocket clients through the ObjectMapper directly, which Quarkus cannot see at build time.
@@ -46,6 +48,10 @@ public record ConversationView(
 
         @JsonProperty("opted_out") boolean optedOut,
         @JsonProperty("opted_out_at") Instant optedOutAt,
+
+        @JsonProperty("possible_opt_out") @JsonInclude(JsonInclude.Include.ALWAYS)
+        PossibleOptOut possibleOptOut,
+
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) MessageView lastMessage,
@@ -76,6 +82,9 @@ public record ConversationView(
                 c.assigneeName,
                 c.optedOut,
                 c.optedOut ? c.optOutChangedAt : null,
+                c.possibleOptOutMessageId == null
+                        ? null
+                        : new PossibleOptOut(c.possibleOptOutMessageId, c.possibleOptOutText, c.possibleOptOutAt),
                 c.createdAt,
                 c.updatedAt,
                 c.lastMessage == null ? null : MessageView.of(c.lastMessage),
@@ -84,4 +93,7 @@ public record ConversationView(
                 olderCursor,
                 notes);
     }
+
+    /** A customer's text flagged as a possible opt-out: which, what it said (the first 200 characters), when. */
+    public record PossibleOptOut(long messageId, String text, Instant at) {}
 }

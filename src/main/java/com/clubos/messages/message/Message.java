@@ -105,6 +105,18 @@ public class Message extends PanacheEntityBase {
     @Column(name = "campaign_name")
     public String campaignName;
 
+    /** A scheduled message: when it is due to leave. */
+    @Column(name = "send_at")
+    public Instant sendAt;
+
+    /** A scheduled message: when staff scheduled it (a customer's text after this cancels it). */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /** A scheduled message that leaves even if the customer texts before its time. */
+    @Column(name = "send_even_if_reply", nullable = false)
+    public boolean sendEvenIfReply;
+
     /** The trace of the request that stored it (W3C traceparent): the outbox's send continues it. */
     @Column(name = "trace_parent")
     public String traceParent;
@@ -142,10 +154,12 @@ public class Message extends PanacheEntityBase {
                 .createNativeQuery("""
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
-                            set_inbox_done, trace_parent, origin, campaign_id, campaign_name, created_at, updated_at)
+                            set_inbox_done, trace_parent, origin, send_at, scheduled_at, send_even_if_reply,
+                            campaign_id, campaign_name, created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
                             CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
-                            :setInboxDone, :traceParent, :origin, :campaignId, :campaignName, :createdAt, :updatedAt)
+                            :setInboxDone, :traceParent, :origin, :sendAt, :scheduledAt, :sendEvenIfReply,
+                            :campaignId, :campaignName, :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -164,6 +178,9 @@ public class Message extends PanacheEntityBase {
                 .setParameter("setInboxDone", setInboxDone)
                 .setParameter("traceParent", traceParent)
                 .setParameter("origin", origin == null ? null : origin.wire())
+                .setParameter("sendAt", sendAt)
+                .setParameter("scheduledAt", scheduledAt)
+                .setParameter("sendEvenIfReply", sendEvenIfReply)
                 .setParameter("campaignId", campaignId)
                 .setParameter("campaignName", campaignName)
                 .setParameter("createdAt", createdAt)

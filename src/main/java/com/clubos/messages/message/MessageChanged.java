@@ -8,6 +8,8 @@ public record MessageChanged(Kind kind, long messageId, long conversationId) {
 
     public enum Kind {
         CREATED,
-        STATUS
+        STATUS,
+        /** Its text or send time changed (a scheduled message edited). */
+        UPDATED
     }
 }

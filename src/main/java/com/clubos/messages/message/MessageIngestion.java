@@ -1,6 +1,8 @@
 package com.clubos.messages.message;
 
+import com.clubos.messages.compliance.InboundCompliance;
 import com.clubos.messages.conversation.Conversation;
+import com.clubos.messages.schedule.ScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -17,17 +19,34 @@ public class MessageIngestion {
     private final Event<MessageChanged> changes;
     private final CustomerNames contacts;
     private final OptOuts optOuts;
+    private final ScheduleService schedule;
+    private final InboundCompliance compliance;
 
-    public MessageIngestion(Event<MessageChanged> changes, CustomerNames contacts, OptOuts optOuts) {
+    public MessageIngestion(
+            Event<MessageChanged> changes,
+            CustomerNames contacts,
+            OptOuts optOuts,
+            ScheduleService schedule,
+            InboundCompliance compliance) {
         this.changes = changes;
         this.contacts = contacts;
         this.optOuts = optOuts;
+        this.schedule = schedule;
+        this.compliance = compliance;
     }
 
-    /** A customer's text: stored once, counted once as unread; a STOP or START keyword is applied once. */
+    /**
+     * A customer's text: stored once, counted once as unread; a STOP or START keyword is applied once,
+     * HELP answered once, a possible opt-out in other words flagged for staff, and scheduled messages
+     * written before it are cancelled (unless meant to go out even so).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ObservedMessage observed) {
-        store(observed, true).ifPresent(optOuts::onInbound);
+        store(observed, true).ifPresent(inbound -> {
+            optOuts.onInbound(inbound);
+            compliance.onInbound(inbound);
+            schedule.customerTexted(inbound);
+        });
     }
 
     /**

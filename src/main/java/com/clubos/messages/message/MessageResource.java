@@ -43,11 +43,14 @@ public class MessageResource {
     @Operation(
             summary = "Queue a text to a customer",
             description = "Answers at once with the queued message; it goes out through OpenPhone in the background. "
-                    + "The same Idempotency-Key (or clientRef) twice returns the first message and sends once.")
-    @APIResponse(responseCode = "202", description = "Queued")
+                    + "The same Idempotency-Key (or clientRef) twice returns the first message and sends once. "
+                    + "With sendAt (ISO 8601 with offset, 1 minute to 1 year ahead) it is stored as scheduled and "
+                    + "leaves at that time; a customer's text before then cancels it unless sendEvenIfReply is true.")
+    @APIResponse(responseCode = "202", description = "Queued (or scheduled, with sendAt)")
     @APIResponse(responseCode = "200", description = "Already queued under this idempotency key")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     @APIResponse(responseCode = "403", description = "from is a line the caller may not use")
+    @APIResponse(responseCode = "409", description = "The customer opted out")
     @APIResponse(responseCode = "503", description = "OpenPhone is not configured")
     public Response send(
             SendRequest request,

@@ -40,7 +40,8 @@ public class MessageService {
     /**
      * Accepts a send: in one transaction the conversation is created or updated, the message is
      * stored as {@code queued} and the audit entry written. Nothing here waits on OpenPhone; the
-     * outbox sends it. The same client reference twice yields the first message, sent once.
+     * outbox sends it. The same client reference twice yields the first message, sent once. A send
+     * with {@code sendAt} is stored as {@code scheduled} instead, and released to the queue at its time.
      */
     @WithSpan("send accept")
     @Transactional
@@ -65,6 +66,36 @@ public class MessageService {
         if (Conversation.isOptedOut(conversationId)) {
             throw optedOut(send.to());
         }
+        Message message = newOutbound(send, conversationId, actorId, actorName);
+        if (!message.insertIfAbsent()) {
+            // A concurrent request with the same client reference won the insert.
+            return new Queued(
+                    MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
+        }
+        MessageStatusChange.record(message.id, message.status, null);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("messageId", message.id);
+        details.put("from", send.from());
+        details.put("length", send.text().length());
+        details.put("userId", actorId);
+        if (send.scheduled()) {
+            // It joins the conversation's counters and preview when it is released (ScheduledRelease).
+            details.put("sendAt", send.sendAt().toString());
+            details.put("sendEvenIfReply", send.sendEvenIfReply());
+        } else {
+            Conversation.countMessage(message, false);
+        }
+        if (send.markDone()) {
+            details.put("markDone", true);
+            ConversationEvents.doneBySend(conversationId, message.createdAt, actorId, actorName, message.id);
+            Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
+        }
+        AuditEntry.record(actorName, send.scheduled() ? "message.schedule" : "message.send", send.to(), details);
+        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
+        return new Queued(MessageView.of(message), true);
+    }
+
+    private Message newOutbound(ValidatedSend send, long conversationId, String actorId, String actorName) {
         Message message = new Message();
         message.conversationId = conversationId;
         message.setInboxDone = send.markDone();
@@ -73,30 +104,19 @@ public class MessageService {
         message.fromNumber = send.from();
         message.toNumber = send.to();
         message.body = send.text();
-        message.status = MessageStatus.QUEUED;
         message.sentBy = actorName;
         message.sentById = actorId;
-        message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
-        if (!message.insertIfAbsent()) {
-            // A concurrent request with the same client reference won the insert.
-            return new Queued(
-                    MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
+        if (send.scheduled()) {
+            message.status = MessageStatus.SCHEDULED;
+            message.origin = MessageOrigin.SCHEDULED;
+            message.sendAt = send.sendAt();
+            message.scheduledAt = Message.now();
+            message.sendEvenIfReply = send.sendEvenIfReply();
+        } else {
+            message.status = MessageStatus.QUEUED;
+            message.giveUpAt = Instant.now().plus(outbox.retryDeadline());
         }
-        MessageStatusChange.record(message.id, MessageStatus.QUEUED, null);
-        Conversation.countMessage(message, false);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("messageId", message.id);
-        details.put("from", send.from());
-        details.put("length", send.text().length());
-        details.put("userId", actorId);
-        if (send.markDone()) {
-            details.put("markDone", true);
-            ConversationEvents.doneBySend(conversationId, message.createdAt, actorId, actorName, message.id);
-            Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
-        }
-        AuditEntry.record(actorName, "message.send", send.to(), details);
-        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
-        return new Queued(MessageView.of(message), true);
+        return message;
     }
 
     /** Staff put a failed message back in the queue; audited. */

@@ -9,13 +9,17 @@ import java.util.Optional;
  * way, and an update only moves a message to a higher rank.
  */
 public enum MessageStatus {
+    /** Written for later: released to the queue at its send time (schedule/ScheduledRelease). */
+    SCHEDULED,
     QUEUED,
     SENDING,
     SENT,
     DELIVERED,
     UNDELIVERED,
     FAILED,
-    RECEIVED;
+    RECEIVED,
+    /** A scheduled text that never left: staff cancelled it, the customer replied first or opted out. */
+    CANCELLED;
 
     @JsonValue
     public String wire() {

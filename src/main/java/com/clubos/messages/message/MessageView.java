@@ -26,6 +26,8 @@ public record MessageView(
         String openphoneId,
         String clientRef,
         MessageOrigin origin,
+        Instant sendAt,
+        boolean sendEvenIfReply,
         String campaign,
         Instant createdAt,
         Instant updatedAt) {
@@ -45,6 +47,8 @@ public record MessageView(
                 m.openphoneId,
                 m.clientRef,
                 m.origin,
+                m.sendAt,
+                m.sendEvenIfReply,
                 m.campaignName,
                 m.createdAt,
                 m.updatedAt);

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The SQL of the transactional outbox: outbound messages wait in {@code queued}; a replica claims
  * due ones with FOR UPDATE SKIP LOCKED (so no two replicas take the same row), marks them
- * {@code sending}, calls OpenPhone outside any transaction, then records the outcome.
+ * {@code sending}, calls OpenPhone outside any transaction, then records the outcome. A text of an
+ * opted-out customer is never claimed, except an automatic one (origin {@code auto}: the opt-out
+ * confirmation, the HELP answer), which the rules allow.
  */
 final class Outbox {
 
@@ -23,8 +25,9 @@ final class Outbox {
                         FROM (SELECT q.id FROM messages q
                               WHERE q.status = 'queued' AND q.direction = 'outbound' AND q.import_id IS NULL
                                 AND (q.next_attempt_at IS NULL OR q.next_attempt_at <= now())
-                                AND NOT EXISTS (SELECT 1 FROM openphone_conversations c
-                                                WHERE c.id = q.conversation_id AND c.opted_out)
+                                AND (q.origin = 'auto'
+                                     OR NOT EXISTS (SELECT 1 FROM openphone_conversations c
+                                                    WHERE c.id = q.conversation_id AND c.opted_out))
                               ORDER BY COALESCE(q.origin = 'campaign', FALSE), q.next_attempt_at NULLS FIRST, q.id
                               LIMIT :limit
                               FOR UPDATE OF q SKIP LOCKED) due
@@ -109,8 +112,13 @@ final class Outbox {
                 == 1;
     }
 
+    /**
+     * Texts a staff member sent or scheduled since then. A scheduled text counts when it was scheduled,
+     * not again when it leaves (its created_at then becomes its release time).
+     */
     static long sentByUserSince(String userId, Instant since) {
-        return Message.count("sentById = ?1 and createdAt > ?2", userId, since);
+        return Message.count("sentById = ?1 and createdAt > ?2 and scheduledAt is null", userId, since)
+                + Message.count("sentById = ?1 and scheduledAt > ?2", userId, since);
     }
 
     /** Seconds the oldest waiting message has waited; 0 when none waits. */

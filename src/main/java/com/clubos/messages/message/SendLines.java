@@ -50,6 +50,6 @@ public class SendLines {
             throw new ApiException(
                     Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured: no line to send from");
         }
-        return new ValidatedSend(send.to(), line.get(), send.text(), send.clientRef(), send.markDone());
+        return send.from(line.get());
     }
 }

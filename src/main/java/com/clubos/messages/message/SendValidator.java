@@ -3,7 +3,9 @@ package com.clubos.messages.message;
 import com.clubos.messages.api.ApiException;
 import com.clubos.messages.line.LineDirectory;
 import com.clubos.messages.phone.PhoneNumbers;
+import com.clubos.messages.schedule.SendTimes;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +25,12 @@ public class SendValidator {
 
     private final PhoneNumbers phoneNumbers;
     private final LineDirectory lines;
+    private final SendTimes sendTimes;
 
-    public SendValidator(PhoneNumbers phoneNumbers, LineDirectory lines) {
+    public SendValidator(PhoneNumbers phoneNumbers, LineDirectory lines, SendTimes sendTimes) {
         this.phoneNumbers = phoneNumbers;
         this.lines = lines;
+        this.sendTimes = sendTimes;
     }
 
     public ValidatedSend validate(SendRequest request, String idempotencyKey) {
@@ -45,19 +49,7 @@ public class SendValidator {
             }
         }
 
-        if (request.text() == null || request.text().isBlank()) {
-            problems.add("text: must not be blank");
-        } else if (request.text().length() > MAX_TEXT_LENGTH) {
-            problems.add("text: must be at most " + MAX_TEXT_LENGTH + " characters (it has "
-                    + request.text().length() + ")");
-        } else {
-            // A snippet whose placeholder was never filled must not reach a customer with its braces.
-            Matcher unfilled = UNFILLED_PLACEHOLDER.matcher(request.text());
-            if (unfilled.find()) {
-                problems.add("text: contains the unfilled placeholder " + unfilled.group()
-                        + "; replace it with the real value before sending");
-            }
-        }
+        textProblem(request.text()).ifPresent(problems::add);
 
         boolean markDone = Boolean.TRUE.equals(request.markDone());
         if (request.setInboxStatus() != null && !request.setInboxStatus().isBlank()) {
@@ -75,6 +67,20 @@ public class SendValidator {
             }
         }
 
+        Instant sendAt = null;
+        var parsedSendAt = sendTimes.parse(request.sendAt(), Instant.now());
+        if (parsedSendAt.isPresent()) {
+            if (parsedSendAt.get().problem() != null) {
+                problems.add(parsedSendAt.get().problem());
+            }
+            sendAt = parsedSendAt.get().at();
+            if (markDone) {
+                problems.add("markDone: cannot be combined with sendAt; mark the conversation done when it has left");
+            }
+        } else if (Boolean.TRUE.equals(request.sendEvenIfReply())) {
+            problems.add("sendEvenIfReply: only applies to a scheduled message (give sendAt too)");
+        }
+
         String clientRef = firstNonBlank(idempotencyKey, request.clientRef());
         if (clientRef != null && clientRef.length() > MAX_CLIENT_REF_LENGTH) {
             problems.add("clientRef: must be at most " + MAX_CLIENT_REF_LENGTH + " characters");
@@ -83,7 +89,32 @@ public class SendValidator {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(String.join("; ", problems));
         }
-        return new ValidatedSend(to.orElseThrow(), from.orElse(null), request.text(), clientRef, markDone);
+        return new ValidatedSend(
+                to.orElseThrow(),
+                from.orElse(null),
+                request.text(),
+                clientRef,
+                markDone,
+                sendAt,
+                Boolean.TRUE.equals(request.sendEvenIfReply()));
+    }
+
+    /** What is wrong with a text to a customer, if anything: blank, too long, or an unfilled placeholder. */
+    public static Optional<String> textProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("text: must not be blank");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Optional.of(
+                    "text: must be at most " + MAX_TEXT_LENGTH + " characters (it has " + text.length() + ")");
+        }
+        // A snippet whose placeholder was never filled must not reach a customer with its braces.
+        Matcher unfilled = UNFILLED_PLACEHOLDER.matcher(text);
+        if (unfilled.find()) {
+            return Optional.of("text: contains the unfilled placeholder " + unfilled.group()
+                    + "; replace it with the real value before sending");
+        }
+        return Optional.empty();
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -19,6 +19,9 @@ public class ChangeEvent extends PanacheEntityBase {
 
     public static final String MESSAGE_CREATED = "message.created";
     public static final String MESSAGE_STATUS = "message.status";
+    /** A scheduled message's text or time edited: the whole message again. */
+    public static final String MESSAGE_UPDATED = "message.updated";
+
     public static final String CONVERSATION_UPDATED = "conversation.updated";
     public static final String CONVERSATION_READ = "conversation.read";
     public static final String NOTE_CREATED = "note.created";

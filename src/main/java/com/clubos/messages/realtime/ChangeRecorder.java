@@ -30,8 +30,11 @@ public class ChangeRecorder {
     }
 
     void onMessage(@Observes MessageChanged change) {
-        String type =
-                change.kind() == MessageChanged.Kind.CREATED ? ChangeEvent.MESSAGE_CREATED : ChangeEvent.MESSAGE_STATUS;
+        String type = switch (change.kind()) {
+            case CREATED -> ChangeEvent.MESSAGE_CREATED;
+            case STATUS -> ChangeEvent.MESSAGE_STATUS;
+            case UPDATED -> ChangeEvent.MESSAGE_UPDATED;
+        };
         announceAfterCommit(ChangeEvent.append(type, change.conversationId(), change.messageId(), null));
     }
 

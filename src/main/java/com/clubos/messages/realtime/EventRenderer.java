@@ -93,6 +93,13 @@ public class EventRenderer {
                 event.put("data", MessageView.of(message));
                 event.put("conversation", ConversationView.of(conversation, null, null));
             }
+            case ChangeEvent.MESSAGE_UPDATED -> {
+                Message message = Message.findById(change.messageId);
+                if (message == null) {
+                    return Optional.empty();
+                }
+                event.put("data", MessageView.of(message));
+            }
             case ChangeEvent.MESSAGE_STATUS -> {
                 Message message = Message.findById(change.messageId);
                 if (message == null) {

@@ -58,7 +58,8 @@ final class SeriesQuery {
                 """
                     SELECT m.created_at >= :from, %s, count(*)
                     FROM messages m
-                    WHERE m.created_at >= :pfrom AND m.created_at < :to AND m.direction = '%s'%s
+                    WHERE m.created_at >= :pfrom AND m.created_at < :to AND m.direction = '%s'
+                      AND m.status NOT IN ('scheduled', 'cancelled')%s
                     GROUP BY 1, 2""".formatted(
                                 BUCKET.formatted("m.created_at"),
                                 metric == Metric.INBOUND ? "inbound" : "outbound",

@@ -12,7 +12,7 @@ final class SummaryQuery {
     private static final String TEXTS = """
             SELECT m.created_at >= :from,
                 count(*) FILTER (WHERE m.direction = 'inbound'),
-                count(*) FILTER (WHERE m.direction = 'outbound'),
+                count(*) FILTER (WHERE m.direction = 'outbound' AND m.status NOT IN ('scheduled', 'cancelled')),
                 count(*) FILTER (WHERE m.direction = 'outbound' AND m.status IN ('failed', 'undelivered'))
             FROM messages m
             WHERE m.created_at >= :pfrom AND m.created_at < :to%s

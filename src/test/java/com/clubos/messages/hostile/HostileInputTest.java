@@ -182,7 +182,22 @@ class HostileInputTest {
                     given().header("Authorization", admin)
                             .queryParam("assigned", shortString(input))
                             .queryParam("status", shortString(input))
-                            .get("/api/messages/conversations"));
+                            .get("/api/messages/conversations"),
+                    given().header("Authorization", admin)
+                            .contentType("application/json")
+                            .body(input.mangle("{\"text\":" + input.value(2) + ",\"sendAt\":" + input.value(1)
+                                    + ",\"sendEvenIfReply\":" + input.value(1) + "}"))
+                            .patch("/api/messages/{id}", input.pick(ODD_IDS)),
+                    given().header("Authorization", admin)
+                            .queryParam("line", shortString(input))
+                            .queryParam("conversationId", shortString(input))
+                            .queryParam("after", shortString(input))
+                            .queryParam("limit", shortString(input))
+                            .get("/api/messages/scheduled"),
+                    given().header("Authorization", admin)
+                            .contentType("application/json")
+                            .body(input.mangle("{\"messageId\":" + input.value(1) + "}"))
+                            .post("/api/messages/conversations/{p}/possible-opt-out/confirm", phone));
             for (int r = 0; r < responses.size(); r++) {
                 assertClean(responses.get(r), "inbox request " + r + " of round " + i);
             }

@@ -1,6 +1,7 @@
 package com.clubos.messages.message;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -417,7 +418,9 @@ class OutboxTest {
         }
         Thread.sleep(1_500);
         assertEquals("failed", statusOf(id));
-        openPhone.verify(0, postRequestedFor(urlPathEqualTo(SENDS)));
+        // Only the opt-out's confirmation left, never the text queued before the STOP.
+        openPhone.verify(0, postRequestedFor(urlPathEqualTo(SENDS)).withRequestBody(containing("See you at 7")));
+        openPhone.verify(1, postRequestedFor(urlPathEqualTo(SENDS)).withRequestBody(containing("unsubscribed")));
 
         OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
                         OpenPhoneWebhooks.newEventId(),
@@ -429,6 +432,6 @@ class OutboxTest {
                 .then()
                 .statusCode(200);
         assertTrue(reaches(send("Welcome back"), "sent"));
-        openPhone.verify(1, postRequestedFor(urlPathEqualTo(SENDS)));
+        openPhone.verify(2, postRequestedFor(urlPathEqualTo(SENDS)));
     }
 }

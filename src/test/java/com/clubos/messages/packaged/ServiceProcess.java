@@ -82,10 +82,10 @@ final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("The service did not become ready:\n" + output());
     }
 
-    /** kill -9: no shutdown hook, no clean hand-over; what was mid-transaction rolls back. */
+    /** kill -9: no shutdown hook, no clean hand-over; whatever was in flight is cut off. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        process.waitFor();
     }
 
     @Override

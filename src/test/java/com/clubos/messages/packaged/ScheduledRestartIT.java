@@ -1,0 +1,203 @@
+package com.clubos.messages.packaged;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.clubos.messages.support.Concurrently;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scheduled texts leave once across two replicas of the packaged service even when replicas are killed
+ * with SIGKILL before and during the due time: the release is a claim in PostgreSQL, and a send cut off
+ * mid-call is looked up at OpenPhone (the fault harness's stand-in, which keeps what it accepted)
+ * before any resend.
+ */
+class ScheduledRestartIT {
+
+    static final String JWT_SECRET = "scheduled-restart-jwt-secret-0123456789abcdef";
+    static final String LINE = "+19025550100";
+
+    static Process openPhone;
+    static int openPhonePort;
+    static String database;
+    static Map<String, String> env;
+    static ServiceProcess a;
+    static ServiceProcess b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        openPhonePort = freePort();
+        openPhone = new ProcessBuilder(
+                        "python3", Path.of("bench", "fake_openphone.py").toString(), String.valueOf(openPhonePort))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        database = ServiceProcess.freshDatabase("scheduled");
+        env = new HashMap<>(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "CLUBOS_JWT_SECRET", JWT_SECRET,
+                "OPENPHONE_API_KEY", "fake-openphone-key",
+                "OPENPHONE_BASE_URL", "http://127.0.0.1:" + openPhonePort,
+                "OPENPHONE_DEFAULT_NUMBER", LINE,
+                "OPENPHONE_OUTBOX_STUCK_AFTER", "PT5S",
+                "OPENPHONE_RETRY_MAX_BACKOFF", "PT2S",
+                "OPENPHONE_READ_TIMEOUT", "PT20S",
+                "SCHEDULED_MIN_LEAD", "PT5S"));
+        env.put("OPENPHONE_SEND_LIMIT_PER_MINUTE", "1000");
+        env.put("LOG_JSON", "false");
+        List<ServiceProcess> started = Concurrently.all(
+                List.of(() -> ServiceProcess.start("sched-a", env), () -> ServiceProcess.start("sched-b", env)));
+        a = started.get(0);
+        b = started.get(1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {a, b}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (openPhone != null) {
+            openPhone.destroy();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String token() {
+        return Jwt.issuer("clubosv1")
+                .audience("clubosv1-users")
+                .claim("userId", "u-scheduler")
+                .claim("name", "Sam Scheduler")
+                .claim("role", "operator")
+                .claim("sessionId", UUID.randomUUID().toString())
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(3600))
+                .jws()
+                .signWithSecret(JWT_SECRET);
+    }
+
+    private static void schedule(ServiceProcess on, String customer, String text, Instant at) {
+        given().header("Authorization", "Bearer " + token())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "to",
+                        customer,
+                        "text",
+                        text,
+                        "sendAt",
+                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString()))
+                .post(on.url("/api/messages/send"))
+                .then()
+                .statusCode(202);
+    }
+
+    private static void openPhoneMode(String mode, double delay) throws Exception {
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + openPhonePort + "/_mode"))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"mode\":\"" + mode + "\",\"delay\":" + delay + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Text → how many times OpenPhone accepted it. */
+    private static Map<String, Long> acceptedAtOpenPhone() throws Exception {
+        String received = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + openPhonePort + "/_received"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return received.lines()
+                .map(line -> line.split("\t", -1))
+                .filter(f -> f.length >= 5 && "POST".equals(f[1]) && f[2].startsWith("stored"))
+                .collect(Collectors.groupingBy(f -> f[4], Collectors.counting()));
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void killedBeforeAndDuringTheDueTimeEachTextStillLeavesOnce() throws Exception {
+        // Before: ten texts scheduled on A, which dies long before they are due; B sends them.
+        Instant due = Instant.now().plusSeconds(12);
+        for (int i = 0; i < 10; i++) {
+            schedule(a, "+1902555" + (1000 + i), "Before " + i, due);
+        }
+        a.kill();
+        ServiceProcess restartedA = ServiceProcess.start("sched-a2", env);
+        a = restartedA;
+        assertTrue(Concurrently.eventually(() -> sentCount("Before %") == 10, 90_000), "the first ten left");
+
+        // During: OpenPhone answers slowly, ten texts fall due on both replicas and B dies mid-release
+        // or mid-call; A (or B once back) finishes, looking up the cut-off calls before any resend.
+        openPhoneMode("slow", 3);
+        due = Instant.now().plusSeconds(8);
+        for (int i = 0; i < 10; i++) {
+            schedule(b, "+1902555" + (2000 + i), "During " + i, due);
+        }
+        while (Instant.now().isBefore(due.plusMillis(1_500))) {
+            Thread.sleep(100);
+        }
+        b.kill();
+        openPhoneMode("ok", 0);
+        b = ServiceProcess.start("sched-b2", env);
+        assertTrue(Concurrently.eventually(() -> sentCount("During %") == 10, 120_000), "the second ten left");
+
+        Map<String, Long> accepted = acceptedAtOpenPhone();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(1L, accepted.getOrDefault("Before " + i, 0L), "Before " + i);
+            assertEquals(1L, accepted.getOrDefault("During " + i, 0L), "During " + i);
+        }
+        assertEquals(
+                0, count("select count(*) from messages where status in ('scheduled', 'queued', 'sending', 'failed')"));
+        assertEquals(
+                20,
+                count("select count(*) from message_status where status = 'queued' and error_message is null"),
+                "released once each (a requeue after a cut-off call is recorded with its reason)");
+    }
+
+    private static long sentCount(String like) {
+        try {
+            return count("select count(*) from messages where status = 'sent' and body like '" + like + "'");
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
