@@ -24,11 +24,14 @@ export function renderPossibleOptOut(banner, conversation, me, { updated, refuse
     }
   };
   const canDismiss = me && me.role !== 'support';
-  banner.replaceChildren(
+  const parts = [
     el('span', {}, `${conversation.customer_name} may have asked to stop texts: “${flag.text}”. `),
     el('button', { type: 'button', class: 'confirm-opt-out', onclick: () => act('confirm') }, 'Confirm opt-out'),
-    canDismiss
-      ? el('button', { type: 'button', class: 'dismiss-opt-out', onclick: () => act('dismiss') }, 'Not an opt-out')
-      : null,
-  );
+  ];
+  if (canDismiss) {
+    parts.push(
+      el('button', { type: 'button', class: 'dismiss-opt-out', onclick: () => act('dismiss') }, 'Not an opt-out'),
+    );
+  }
+  banner.replaceChildren(...parts);
 }

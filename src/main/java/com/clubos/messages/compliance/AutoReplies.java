@@ -10,7 +10,7 @@ import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.MessageStatusChange;
 import com.clubos.messages.message.OutboxConfig;
 import com.clubos.messages.message.SendValidator;
-import com.clubos.messages.openphone.OpenPhoneConfig;
+import com.clubos.messages.message.TextGateway;
 import com.clubos.messages.template.TemplatesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,7 +43,7 @@ public class AutoReplies {
     private final ComplianceConfig config;
     private final TemplatesConfig templates;
     private final LineDirectory lines;
-    private final OpenPhoneConfig openPhone;
+    private final TextGateway gateway;
     private final OutboxConfig outbox;
     private final Event<MessageChanged> changes;
 
@@ -51,13 +51,13 @@ public class AutoReplies {
             ComplianceConfig config,
             TemplatesConfig templates,
             LineDirectory lines,
-            OpenPhoneConfig openPhone,
+            TextGateway gateway,
             OutboxConfig outbox,
             Event<MessageChanged> changes) {
         this.config = config;
         this.templates = templates;
         this.lines = lines;
-        this.openPhone = openPhone;
+        this.gateway = gateway;
         this.outbox = outbox;
         this.changes = changes;
     }
@@ -91,7 +91,7 @@ public class AutoReplies {
     }
 
     private void queue(long conversationId, Message cause, Kind kind, String template) {
-        if (!openPhone.configured()) {
+        if (!gateway.configured()) {
             return; // nothing could send it; a reply days later, once configured, would make no sense
         }
         Message reply = new Message();

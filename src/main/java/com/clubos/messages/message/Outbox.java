@@ -15,6 +15,7 @@ final class Outbox {
 
     private Outbox() {}
 
+    /** Due messages, a person's before campaign texts (which also leave at bulk priority), oldest first. */
     @SuppressWarnings("unchecked")
     static List<Message> claimDue(int limit) {
         return Panache.getEntityManager()
@@ -27,7 +28,7 @@ final class Outbox {
                                 AND (q.origin = 'auto'
                                      OR NOT EXISTS (SELECT 1 FROM openphone_conversations c
                                                     WHERE c.id = q.conversation_id AND c.opted_out))
-                              ORDER BY q.next_attempt_at NULLS FIRST, q.id
+                              ORDER BY COALESCE(q.origin = 'campaign', FALSE), q.next_attempt_at NULLS FIRST, q.id
                               LIMIT :limit
                               FOR UPDATE OF q SKIP LOCKED) due
                         WHERE m.id = due.id

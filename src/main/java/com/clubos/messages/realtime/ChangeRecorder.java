@@ -1,5 +1,6 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.campaign.CampaignProgressed;
 import com.clubos.messages.conversation.ConversationChanged;
 import com.clubos.messages.conversation.NoteAdded;
 import com.clubos.messages.history.ImportProgressed;
@@ -54,6 +55,10 @@ public class ChangeRecorder {
 
     void onImport(@Observes ImportProgressed progress) {
         announceAfterCommit(ChangeEvent.appendImport(progress.importId()));
+    }
+
+    void onCampaign(@Observes CampaignProgressed progress) {
+        announceAfterCommit(ChangeEvent.appendCampaign(progress.campaignId()));
     }
 
     private void announceAfterCommit(long seq) {

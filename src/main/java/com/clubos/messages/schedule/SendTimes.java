@@ -36,8 +36,8 @@ public class SendTimes {
                     problem("sendAt: not an ISO 8601 date-time with an offset (e.g. 2026-12-24T09:00:00-04:00)"));
         }
         if (at.isBefore(now.plus(config.minLead()))) {
-            return Optional.of(problem("sendAt: must be at least "
-                    + describe(config.minLead().toMinutes()) + " from now (to send at once, leave sendAt out)"));
+            return Optional.of(problem("sendAt: must be at least " + describe(config.minLead())
+                    + " from now (to send at once, leave sendAt out)"));
         }
         if (at.isAfter(now.plus(config.maxLead()))) {
             return Optional.of(
@@ -50,7 +50,10 @@ public class SendTimes {
         return new Parsed(null, text);
     }
 
-    private static String describe(long minutes) {
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
+    private static String describe(java.time.Duration lead) {
+        if (lead.toSeconds() < 60 || lead.toSeconds() % 60 != 0) {
+            return lead.toSeconds() + " seconds";
+        }
+        return lead.toMinutes() == 1 ? "1 minute" : lead.toMinutes() + " minutes";
     }
 }

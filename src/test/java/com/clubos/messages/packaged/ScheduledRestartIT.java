@@ -117,6 +117,8 @@ class ScheduledRestartIT {
                         OffsetDateTime.ofInstant(at, ZoneOffset.UTC).toString()))
                 .post(on.url("/api/messages/send"))
                 .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(202);
     }
 
@@ -156,28 +158,34 @@ class ScheduledRestartIT {
     @Test
     void killedBeforeAndDuringTheDueTimeEachTextStillLeavesOnce() throws Exception {
         // Before: ten texts scheduled on A, which dies long before they are due; B sends them.
-        Instant due = Instant.now().plusSeconds(12);
+        Instant due = Instant.now().plusSeconds(25);
         for (int i = 0; i < 10; i++) {
             schedule(a, "+1902555" + (1000 + i), "Before " + i, due);
         }
         a.kill();
-        ServiceProcess restartedA = ServiceProcess.start("sched-a2", env);
-        a = restartedA;
         assertTrue(Concurrently.eventually(() -> sentCount("Before %") == 10, 90_000), "the first ten left");
+        a = ServiceProcess.start("sched-a2", env);
 
-        // During: OpenPhone answers slowly, ten texts fall due on both replicas and B dies mid-release
-        // or mid-call; A (or B once back) finishes, looking up the cut-off calls before any resend.
+        // During: OpenPhone answers slowly; A is killed before the due time, so B alone releases and
+        // sends, and B is killed while its calls are in flight. Restarted, they finish, looking up the
+        // cut-off calls at OpenPhone before any resend.
         openPhoneMode("slow", 3);
-        due = Instant.now().plusSeconds(8);
+        due = Instant.now().plusSeconds(20);
         for (int i = 0; i < 10; i++) {
             schedule(b, "+1902555" + (2000 + i), "During " + i, due);
         }
-        while (Instant.now().isBefore(due.plusMillis(1_500))) {
+        a.kill();
+        while (Instant.now().isBefore(due.plusMillis(2_000))) {
             Thread.sleep(100);
         }
+        long inFlight = count("select count(*) from messages where body like 'During %' and status = 'sending'");
         b.kill();
+        assertTrue(inFlight > 0, "B was killed with sends in flight");
         openPhoneMode("ok", 0);
-        b = ServiceProcess.start("sched-b2", env);
+        List<ServiceProcess> restarted = Concurrently.all(
+                List.of(() -> ServiceProcess.start("sched-a3", env), () -> ServiceProcess.start("sched-b2", env)));
+        a = restarted.get(0);
+        b = restarted.get(1);
         assertTrue(Concurrently.eventually(() -> sentCount("During %") == 10, 120_000), "the second ten left");
 
         Map<String, Long> accepted = acceptedAtOpenPhone();

@@ -52,7 +52,7 @@ class PossibleOptOutPageTest extends PageTest {
         customerTexts("please stop texting me");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("possible-opt-out")));
         String banner = driver.findElement(By.id("possible-opt-out")).getText();
-        assertTrue(banner.contains("Jordan Lee may have asked to stop texts: “please stop texting me”"), banner);
+        assertEquals("Jordan Lee may have asked to stop texts: “please stop texting me”.\nConfirm opt-out", banner);
         assertEquals(
                 0,
                 driver.findElements(By.cssSelector("#possible-opt-out .dismiss-opt-out"))
@@ -79,6 +79,7 @@ class PossibleOptOutPageTest extends PageTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#possible-opt-out .dismiss-opt-out")))
                 .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("possible-opt-out")));
+        Browser.screenshot(driver, "43-possible-opt-out-dismissed");
         assertEquals(false, data.single("select opted_out from openphone_conversations"));
         assertEquals(1L, data.single("select count(*) from audit_log where action = 'optout.dismissed'"));
     }
