@@ -50,6 +50,8 @@ public class WebhookParser {
         this.phoneNumbers = phoneNumbers;
     }
 
+    private static final Pattern SURROGATE_ESCAPE = Pattern.compile("\\\\u[dD][89a-fA-F]");
+
     public WebhookEvent parse(byte[] body) {
         JsonNode root;
         try {
@@ -66,9 +68,20 @@ public class WebhookParser {
         String id = requiredText(event, "id", "id", MAX_EVENT_ID);
         String type = requiredText(event, "type", "type", MAX_TYPE);
         JsonNode object = event.path("data").path("object");
-        String json = event == root ? new String(body, StandardCharsets.UTF_8) : Json.write(event);
+        String json = event == root ? storable(body, event) : Json.write(event);
         return new WebhookEvent(
                 id, type, instant(event.path("createdAt"), "createdAt", Instant.now()), object, event, json);
+    }
+
+    /**
+     * The bytes received, unless they hold an escaped UTF-16 surrogate: a text cut in the middle of an emoji
+     * can arrive as a lone escaped high surrogate, which is valid JSON that PostgreSQL's jsonb refuses, so
+     * the event would fail on every retry. Then the tree is written out again (a lone surrogate is stored
+     * as '?', as before the raw bytes were kept).
+     */
+    private static String storable(byte[] body, JsonNode event) {
+        String raw = new String(body, StandardCharsets.UTF_8);
+        return raw.indexOf("\\u") >= 0 && SURROGATE_ESCAPE.matcher(raw).find() ? Json.write(event) : raw;
     }
 
     /** The message inside a message.received / message.delivered event. */

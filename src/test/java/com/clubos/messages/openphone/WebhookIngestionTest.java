@@ -3,6 +3,7 @@ package com.clubos.messages.openphone;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,6 +188,19 @@ class WebhookIngestionTest {
         staff().get("/api/messages/conversations/{phone}", CUSTOMER)
                 .then()
                 .body("data.messages[0].text", equalTo(text));
+    }
+
+    @Test
+    void aTextCutInTheMiddleOfAnEmojiIsStoredNotRefusedForEver() {
+        // A lone escaped high surrogate is valid JSON that PostgreSQL's jsonb refuses.
+        String cut = received("PLACEHOLDER").replace("\"PLACEHOLDER\"", "\"see you \\ud83d\"");
+        String pair = received("PLACEHOLDER").replace("\"PLACEHOLDER\"", "\"ok \\ud83d\\udc4d\"");
+        OpenPhoneWebhooks.post(cut).then().statusCode(200).body("data.outcome", equalTo("stored"));
+        OpenPhoneWebhooks.post(pair).then().statusCode(200).body("data.outcome", equalTo("stored"));
+        assertEquals(2L, data.count("select count(*) from webhook_events"));
+        staff().get("/api/messages/conversations/{phone}", CUSTOMER)
+                .then()
+                .body("data.messages.text", contains(startsWith("see you "), equalTo("ok 👍")));
     }
 
     @Test
