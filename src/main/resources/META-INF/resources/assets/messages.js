@@ -492,6 +492,7 @@ async function start() {
     state.me = (await call('GET', '/api/auth/me')).data;
     $('admin-link').hidden = state.me.role !== 'admin';
     $('reports-link').hidden = state.me.role !== 'admin' && state.me.role !== 'operator';
+    $('campaigns-link').hidden = $('reports-link').hidden;
     $('account-link').hidden = state.me.account !== 'local';
     await inbox.loadStaff();
   } catch (e) {

@@ -42,6 +42,8 @@ function statusText(m) {
 function bubble(m, onRetry) {
   const failed = m.status === 'failed';
   const meta = el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)));
+  // A bulk send's text says which campaign it belongs to, so nobody answers it as a personal message.
+  if (m.campaign) meta.prepend(el('span', { class: 'campaign-tag', title: 'Sent by a campaign' }, `📣 ${m.campaign}`));
   if (m.direction === 'outbound') {
     if (m.origin === 'scheduled' && m.sendAt) meta.prepend(el('span', { class: 'origin' }, 'Scheduled'));
     if (m.origin === 'auto') meta.prepend(el('span', { class: 'origin' }, 'Automatic'));

@@ -154,6 +154,8 @@ public class Conversation extends PanacheEntityBase {
                         "select c from Conversation c left join fetch c.lastMessage where " + where
                                 + " order by c.lastMessageAt desc, c.id desc",
                         Conversation.class)
+                // Read-only: no snapshot per row for a flush to compare (the list never changes them).
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .setFirstResult(offset)
                 .setMaxResults(limit);
         parameters.map().forEach(query::setParameter);

@@ -98,6 +98,13 @@ public class Message extends PanacheEntityBase {
     @Column(name = "origin")
     public MessageOrigin origin;
 
+    /** The campaign it was sent for (origin campaign), and that campaign's name as the timeline shows it. */
+    @Column(name = "campaign_id")
+    public Long campaignId;
+
+    @Column(name = "campaign_name")
+    public String campaignName;
+
     /** A scheduled message: when it is due to leave. */
     @Column(name = "send_at")
     public Instant sendAt;
@@ -148,11 +155,11 @@ public class Message extends PanacheEntityBase {
                         INSERT INTO messages (conversation_id, openphone_id, client_ref, direction, from_number,
                             to_number, body, media, status, error_message, sent_by, sent_by_id, give_up_at,
                             set_inbox_done, trace_parent, origin, send_at, scheduled_at, send_even_if_reply,
-                            created_at, updated_at)
+                            campaign_id, campaign_name, created_at, updated_at)
                         VALUES (:conversation, :openphoneId, :clientRef, :direction, :from, :to, :body,
                             CAST(:media AS jsonb), :status, :error, :sentBy, :sentById, :giveUpAt,
                             :setInboxDone, :traceParent, :origin, :sendAt, :scheduledAt, :sendEvenIfReply,
-                            :createdAt, :updatedAt)
+                            :campaignId, :campaignName, :createdAt, :updatedAt)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .setParameter("conversation", conversationId)
@@ -174,6 +181,8 @@ public class Message extends PanacheEntityBase {
                 .setParameter("sendAt", sendAt)
                 .setParameter("scheduledAt", scheduledAt)
                 .setParameter("sendEvenIfReply", sendEvenIfReply)
+                .setParameter("campaignId", campaignId)
+                .setParameter("campaignName", campaignName)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
                 .getResultList();
@@ -245,6 +254,7 @@ public class Message extends PanacheEntityBase {
             parameters.and("at", before.at()).and("id", before.id());
         }
         List<Message> page = new ArrayList<>(find(query + " order by createdAt desc, id desc", parameters)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .page(0, limit)
                 .list());
         Collections.reverse(page);
@@ -267,6 +277,7 @@ public class Message extends PanacheEntityBase {
                             LIMIT :perConversation) m
                         WHERE c.id IN (:ids)
                         ORDER BY m.conversation_id, m.created_at, m.id""", Message.class)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .setParameter("ids", conversationIds)
                 .setParameter("perConversation", perConversation)
                 .getResultList();

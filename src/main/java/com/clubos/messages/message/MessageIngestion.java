@@ -81,10 +81,6 @@ public class MessageIngestion {
 
     private Optional<Message> store(ObservedMessage observed, boolean unread) {
         Message message = new Message();
-        message.conversationId = Conversation.upsert(
-                observed.line(),
-                observed.customer(),
-                contacts.nameOf(observed.customer()).orElse(null));
         message.openphoneId = observed.openphoneId();
         message.direction = observed.direction();
         message.fromNumber = observed.from();
@@ -93,12 +89,19 @@ public class MessageIngestion {
         message.media = observed.media();
         message.status = observed.status();
         message.createdAt = observed.createdAt();
-        if (!message.insertIfAbsent()) {
+        String name = contacts.nameOf(observed.customer()).orElse(null);
+        MessageChanged created = TextInsert.insert(
+                        message,
+                        observed.customer(),
+                        observed.line(),
+                        name == null || name.isBlank() ? Conversation.UNKNOWN_NAME : name,
+                        false)
+                .created();
+        if (created == null) {
             return Optional.empty(); // the same message under another event id
         }
-        MessageStatusChange.record(message.id, message.status, null);
         Conversation.countMessage(message, unread);
-        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
+        changes.fire(created);
         return Optional.of(message);
     }
 }

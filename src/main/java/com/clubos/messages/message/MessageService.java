@@ -62,17 +62,18 @@ public class MessageService {
                             + " texts a minute per staff member; try again shortly",
                     SEND_LIMIT_WINDOW.toSeconds());
         }
-        long conversationId = Conversation.upsert(send.from(), send.to(), null);
-        if (Conversation.isOptedOut(conversationId)) {
+        Message message = newOutbound(send, actorId, actorName);
+        // One statement: conversation (locked: the opt-out check), message, first status, change feed.
+        TextInsert.Outcome stored = TextInsert.insert(message, send.to(), send.from(), Conversation.UNKNOWN_NAME, true);
+        if (stored.optedOut()) {
             throw optedOut(send.to());
         }
-        Message message = newOutbound(send, conversationId, actorId, actorName);
-        if (!message.insertIfAbsent()) {
+        if (stored.created() == null) {
             // A concurrent request with the same client reference won the insert.
             return new Queued(
                     MessageView.of(Message.findByClientRef(send.clientRef()).orElseThrow()), false);
         }
-        MessageStatusChange.record(message.id, message.status, null);
+        long conversationId = message.conversationId;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("messageId", message.id);
         details.put("from", send.from());
@@ -91,13 +92,12 @@ public class MessageService {
             Conversation.setInboxStatus(conversationId, InboxStatus.DONE);
         }
         AuditEntry.record(actorName, send.scheduled() ? "message.schedule" : "message.send", send.to(), details);
-        changes.fire(new MessageChanged(MessageChanged.Kind.CREATED, message.id, message.conversationId));
+        changes.fire(stored.created());
         return new Queued(MessageView.of(message), true);
     }
 
-    private Message newOutbound(ValidatedSend send, long conversationId, String actorId, String actorName) {
+    private Message newOutbound(ValidatedSend send, String actorId, String actorName) {
         Message message = new Message();
-        message.conversationId = conversationId;
         message.setInboxDone = send.markDone();
         message.clientRef = send.clientRef();
         message.direction = MessageDirection.OUTBOUND;

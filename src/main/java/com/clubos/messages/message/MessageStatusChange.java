@@ -31,14 +31,20 @@ public class MessageStatusChange extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    public static MessageStatusChange record(long messageId, MessageStatus status, String errorMessage) {
-        MessageStatusChange change = new MessageStatusChange();
-        change.messageId = messageId;
-        change.status = status;
-        change.errorMessage = errorMessage;
-        change.occurredAt = Message.now();
-        change.persist();
-        return change;
+    /**
+     * Appends a status to the message's history: one plain INSERT (an entity persist with an identity key
+     * was a fifth of a webhook's CPU in the profile of issue 19).
+     */
+    public static void record(long messageId, MessageStatus status, String errorMessage) {
+        getEntityManager()
+                .createNativeQuery("""
+                        INSERT INTO message_status (message_id, status, error_message, occurred_at)
+                        VALUES (:message, :status, :error, :at)""")
+                .setParameter("message", messageId)
+                .setParameter("status", status.wire())
+                .setParameter("error", errorMessage)
+                .setParameter("at", Message.now())
+                .executeUpdate();
     }
 
     public static List<MessageStatusChange> historyOf(long messageId) {

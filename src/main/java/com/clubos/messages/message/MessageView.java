@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A message as the API and the pages show it (the plan's field names: text, from, to, createdAt).
+ * A message as the API and the pages show it (the plan's field names: text, from, to, createdAt);
+ * {@code origin} says why it was written when no person wrote it then, {@code campaign} names its bulk send.
  * Registered for reflection because {@code EventRenderer} also writes it to WebSocket clients through
  * the ObjectMapper directly (native image).
  */
@@ -27,6 +28,7 @@ public record MessageView(
         MessageOrigin origin,
         Instant sendAt,
         boolean sendEvenIfReply,
+        String campaign,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -47,6 +49,7 @@ public record MessageView(
                 m.origin,
                 m.sendAt,
                 m.sendEvenIfReply,
+                m.campaignName,
                 m.createdAt,
                 m.updatedAt);
     }

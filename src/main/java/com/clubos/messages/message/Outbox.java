@@ -15,6 +15,7 @@ final class Outbox {
 
     private Outbox() {}
 
+    /** Due messages, a person's before campaign texts (which also leave at bulk priority), oldest first. */
     @SuppressWarnings("unchecked")
     static List<Message> claimDue(int limit) {
         return Panache.getEntityManager()
@@ -27,7 +28,7 @@ final class Outbox {
                                 AND (q.origin = 'auto'
                                      OR NOT EXISTS (SELECT 1 FROM openphone_conversations c
                                                     WHERE c.id = q.conversation_id AND c.opted_out))
-                              ORDER BY q.next_attempt_at NULLS FIRST, q.id
+                              ORDER BY COALESCE(q.origin = 'campaign', FALSE), q.next_attempt_at NULLS FIRST, q.id
                               LIMIT :limit
                               FOR UPDATE OF q SKIP LOCKED) due
                         WHERE m.id = due.id
@@ -116,8 +117,17 @@ final class Outbox {
      * not again when it leaves (its created_at then becomes its release time).
      */
     static long sentByUserSince(String userId, Instant since) {
-        return Message.count("sentById = ?1 and createdAt > ?2 and scheduledAt is null", userId, since)
-                + Message.count("sentById = ?1 and scheduledAt > ?2", userId, since);
+        // Native, one statement: the HQL counts' query set-up was a tenth of a send's CPU (issue 19's profile).
+        return ((Number) Panache.getEntityManager()
+                        .createNativeQuery("""
+                                SELECT count(*) FILTER (WHERE scheduled_at IS NULL AND created_at > :since)
+                                     + count(*) FILTER (WHERE scheduled_at > :since)
+                                FROM messages WHERE sent_by_id = :user
+                                  AND (created_at > :since OR scheduled_at > :since)""")
+                        .setParameter("user", userId)
+                        .setParameter("since", since)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** Seconds the oldest waiting message has waited; 0 when none waits. */

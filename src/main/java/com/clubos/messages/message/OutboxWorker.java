@@ -10,7 +10,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -34,6 +33,9 @@ public class OutboxWorker {
     private final TextGateway openPhone;
     private final MeterRegistry metrics;
     private final Semaphore wake = new Semaphore(0);
+    /** Send threads without a message: the dispatcher claims at most this many at a time. */
+    private final Semaphore idle = new Semaphore(0);
+
     private volatile boolean running;
     private Thread dispatcher;
     private ExecutorService pool;
@@ -58,6 +60,8 @@ public class OutboxWorker {
         AtomicInteger threads = new AtomicInteger();
         pool = Executors.newFixedThreadPool(
                 config.concurrency(), r -> new Thread(r, "outbox-send-" + threads.incrementAndGet()));
+        idle.drainPermits();
+        idle.release(config.concurrency());
         running = true;
         nextStuckCheck = Instant.EPOCH;
         dispatcher = new Thread(this::dispatch, "outbox-dispatcher");
@@ -91,23 +95,34 @@ public class OutboxWorker {
         wake.release();
     }
 
+    /**
+     * Claims as many due messages as there are idle send threads, so that a staff send committed
+     * while campaign texts wait for their (bulk) slots is claimed as soon as one thread is free,
+     * not after a whole batch; the claim takes interactive messages first.
+     */
     private void dispatch() {
         while (running) {
             try {
                 releaseStuckSends();
-                List<Message> batch = sender.claim(config.concurrency() * 2);
+                if (!idle.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                int wanted = 1 + idle.drainPermits();
+                List<Message> batch = claimOrGiveBack(wanted);
                 if (batch.isEmpty()) {
                     wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                     continue;
                 }
-                List<Callable<Void>> attempts = batch.stream()
-                        .<Callable<Void>>map(m -> () -> {
-                            sender.attempt(m);
-                            return null;
-                        })
-                        .toList();
-                pool.invokeAll(attempts);
+                for (Message message : batch) {
+                    pool.execute(() -> {
+                        try {
+                            sender.attempt(message);
+                        } finally {
+                            idle.release();
+                        }
+                    });
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -116,6 +131,17 @@ public class OutboxWorker {
                 LOG.warnf("Outbox pass failed: %s", e.getMessage());
                 pause();
             }
+        }
+    }
+
+    /** Claims up to {@code wanted} messages; the threads left without one are idle again. */
+    private List<Message> claimOrGiveBack(int wanted) {
+        List<Message> batch = List.of();
+        try {
+            batch = sender.claim(wanted);
+            return batch;
+        } finally {
+            idle.release(wanted - batch.size());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.clubos.messages.openphone;
 
 import com.clubos.messages.api.ApiException;
+import com.clubos.messages.api.Json;
 import com.clubos.messages.message.MessageDirection;
 import com.clubos.messages.message.MessageStatus;
 import com.clubos.messages.message.ObservedMessage;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -64,7 +66,9 @@ public class WebhookParser {
         String id = requiredText(event, "id", "id", MAX_EVENT_ID);
         String type = requiredText(event, "type", "type", MAX_TYPE);
         JsonNode object = event.path("data").path("object");
-        return new WebhookEvent(id, type, instant(event.path("createdAt"), "createdAt", Instant.now()), object, event);
+        String json = event == root ? new String(body, StandardCharsets.UTF_8) : Json.write(event);
+        return new WebhookEvent(
+                id, type, instant(event.path("createdAt"), "createdAt", Instant.now()), object, event, json);
     }
 
     /** The message inside a message.received / message.delivered event. */

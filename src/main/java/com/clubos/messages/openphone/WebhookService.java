@@ -1,6 +1,5 @@
 package com.clubos.messages.openphone;
 
-import com.clubos.messages.api.Json;
 import com.clubos.messages.message.MessageIngestion;
 import com.clubos.messages.message.ObservedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +40,7 @@ public class WebhookService {
     public Outcome handle(WebhookEvent event) {
         // Parse the message first so a malformed one is refused without writing anything.
         ObservedMessage message = event.isMessageEvent() ? parser.message(event) : null;
-        if (!WebhookEventLog.recordOnce(event.id(), event.type(), Json.write(event.payload()))) {
+        if (!WebhookEventLog.recordOnce(event.id(), event.type(), event.payloadJson())) {
             metrics.counter("clubos.webhook.events", "type", event.type(), "outcome", "duplicate")
                     .increment();
             return Outcome.DUPLICATE;

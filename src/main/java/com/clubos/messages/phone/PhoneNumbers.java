@@ -4,13 +4,23 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Normalises phone numbers in any common formatting to E.164, the only form we store. */
 @ApplicationScoped
 public class PhoneNumbers {
 
     private static final int MAX_INPUT_LENGTH = 40;
+    /**
+     * Parsing and formatting with libphonenumber was a fifth of a conversation list's CPU (every row of
+     * every page, every webhook): the answers for recent numbers are kept. Bounded: emptied when full.
+     */
+    private static final int CACHED_NUMBERS = 20_000;
+
+    private final Map<String, Optional<String>> e164 = new ConcurrentHashMap<>();
+    private final Map<String, String> displayed = new ConcurrentHashMap<>();
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
@@ -24,6 +34,10 @@ public class PhoneNumbers {
         if (input == null || input.isBlank() || input.length() > MAX_INPUT_LENGTH) {
             return Optional.empty();
         }
+        return cached(e164, input, this::parseE164);
+    }
+
+    private Optional<String> parseE164(String input) {
         try {
             PhoneNumber number = util.parse(input.strip(), defaultRegion);
             if (!util.isValidNumber(number)) {
@@ -44,6 +58,23 @@ public class PhoneNumbers {
         if (e164 == null || e164.isBlank()) {
             return e164;
         }
+        return cached(displayed, e164, this::format);
+    }
+
+    private static <V> V cached(Map<String, V> cache, String key, java.util.function.Function<String, V> compute) {
+        V known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (cache.size() >= CACHED_NUMBERS) {
+            cache.clear();
+        }
+        V value = compute.apply(key);
+        cache.put(key, value);
+        return value;
+    }
+
+    private String format(String e164) {
         try {
             PhoneNumber number = util.parse(e164, defaultRegion);
             boolean domestic = number.getCountryCode() == util.getCountryCodeForRegion(defaultRegion);

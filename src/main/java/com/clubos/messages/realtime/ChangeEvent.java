@@ -27,6 +27,8 @@ public class ChangeEvent extends PanacheEntityBase {
     public static final String NOTE_CREATED = "note.created";
     /** A history import moved on; only admins receive it. */
     public static final String IMPORT_PROGRESS = "import.progress";
+    /** A campaign's counts or state moved; admins and operators of its line receive it. */
+    public static final String CAMPAIGN_PROGRESS = "campaign.progress";
 
     @Id
     public Long seq;
@@ -46,6 +48,9 @@ public class ChangeEvent extends PanacheEntityBase {
 
     @Column(name = "import_id")
     public Long importId;
+
+    @Column(name = "campaign_id")
+    public Long campaignId;
 
     @Column(nullable = false)
     public Instant at;
@@ -76,6 +81,17 @@ public class ChangeEvent extends PanacheEntityBase {
                         INSERT INTO change_events (type, import_id) VALUES (:type, :import) RETURNING seq""")
                 .setParameter("type", IMPORT_PROGRESS)
                 .setParameter("import", importId)
+                .getSingleResult();
+        return seq.longValue();
+    }
+
+    /** Appends a campaign's progress in the caller's transaction. */
+    public static long appendCampaign(long campaignId) {
+        Number seq = (Number) getEntityManager()
+                .createNativeQuery("""
+                        INSERT INTO change_events (type, campaign_id) VALUES (:type, :campaign) RETURNING seq""")
+                .setParameter("type", CAMPAIGN_PROGRESS)
+                .setParameter("campaign", campaignId)
                 .getSingleResult();
         return seq.longValue();
     }

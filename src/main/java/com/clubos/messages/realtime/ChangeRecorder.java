@@ -1,5 +1,6 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.campaign.CampaignProgressed;
 import com.clubos.messages.conversation.ConversationChanged;
 import com.clubos.messages.conversation.NoteAdded;
 import com.clubos.messages.history.ImportProgressed;
@@ -29,6 +30,10 @@ public class ChangeRecorder {
     }
 
     void onMessage(@Observes MessageChanged change) {
+        if (change.feedSeq() != null) {
+            announceAfterCommit(change.feedSeq()); // appended by the statement that stored the message
+            return;
+        }
         String type = switch (change.kind()) {
             case CREATED -> ChangeEvent.MESSAGE_CREATED;
             case STATUS -> ChangeEvent.MESSAGE_STATUS;
@@ -50,6 +55,10 @@ public class ChangeRecorder {
 
     void onImport(@Observes ImportProgressed progress) {
         announceAfterCommit(ChangeEvent.appendImport(progress.importId()));
+    }
+
+    void onCampaign(@Observes CampaignProgressed progress) {
+        announceAfterCommit(ChangeEvent.appendCampaign(progress.campaignId()));
     }
 
     private void announceAfterCommit(long seq) {

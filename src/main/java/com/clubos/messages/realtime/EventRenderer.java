@@ -1,5 +1,6 @@
 package com.clubos.messages.realtime;
 
+import com.clubos.messages.campaign.CampaignViews;
 import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.ConversationNote;
 import com.clubos.messages.conversation.ConversationView;
@@ -26,17 +27,34 @@ import java.util.Optional;
 public class EventRenderer {
 
     private final ObjectMapper mapper;
+    private final CampaignViews campaigns;
 
-    public EventRenderer(ObjectMapper mapper) {
+    public EventRenderer(ObjectMapper mapper, CampaignViews campaigns) {
         this.mapper = mapper;
+        this.campaigns = campaigns;
     }
 
     /**
      * A rendered event: its JSON, the conversation it belongs to (for subscriptions) and that
-     * conversation's line (for location scopes); or none for an admin-only event (import progress),
-     * which every admin receives whatever they subscribed to.
+     * conversation's line (for location scopes); or none for an event of a wider {@link Audience}
+     * (import progress, campaign progress), which its audience receives whatever they subscribed to.
      */
-    public record Rendered(long seq, Long conversationId, String line, String json, boolean adminOnly) {}
+    public record Rendered(long seq, Long conversationId, String line, String json, Audience audience) {
+
+        public boolean adminOnly() {
+            return audience == Audience.ADMINS;
+        }
+    }
+
+    /** Who receives an event. */
+    public enum Audience {
+        /** Staff who see the conversation's line and subscribed to it (or to the list). */
+        CONVERSATION,
+        /** Every admin (history import progress). */
+        ADMINS,
+        /** Admins and operators who see the event's line (campaign progress). */
+        MANAGERS
+    }
 
     public List<Rendered> render(List<ChangeEvent> changes) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -54,6 +72,12 @@ public class EventRenderer {
         event.put("seq", change.seq);
         if (ChangeEvent.IMPORT_PROGRESS.equals(change.type)) {
             return renderImport(change, event);
+        }
+        if (ChangeEvent.CAMPAIGN_PROGRESS.equals(change.type)) {
+            return campaigns.render(change.campaignId).map(view -> {
+                event.put("data", view);
+                return new Rendered(change.seq, null, view.line(), write(event), Audience.MANAGERS);
+            });
         }
         event.put("conversationId", change.conversationId);
         Conversation conversation = Conversation.findById(change.conversationId);
@@ -98,8 +122,8 @@ public class EventRenderer {
             default -> event.put("data", ConversationView.of(conversation, null, null));
         }
         event.put("phoneNumber", conversation.phoneNumber);
-        return Optional.of(
-                new Rendered(change.seq, change.conversationId, conversation.lineNumber, write(event), false));
+        return Optional.of(new Rendered(
+                change.seq, change.conversationId, conversation.lineNumber, write(event), Audience.CONVERSATION));
     }
 
     private Optional<Rendered> renderImport(ChangeEvent change, Map<String, Object> event) {
@@ -108,7 +132,7 @@ public class EventRenderer {
             return Optional.empty();
         }
         event.put("data", ImportView.of(job));
-        return Optional.of(new Rendered(change.seq, null, null, write(event), true));
+        return Optional.of(new Rendered(change.seq, null, null, write(event), Audience.ADMINS));
     }
 
     public String write(Object value) {

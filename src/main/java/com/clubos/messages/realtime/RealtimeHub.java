@@ -73,6 +73,8 @@ public class RealtimeHub {
         final JsonWebToken token;
         /** Admins also receive admin-only events (import progress). */
         final boolean admin;
+        /** Admins and operators also receive campaign progress of their lines. */
+        final boolean manager;
         /** The lines whose events it may receive; recomputed when an admin changes the account. */
         volatile LineScope scope;
 
@@ -87,12 +89,22 @@ public class RealtimeHub {
             this.connection = connection;
             this.token = token;
             this.admin = token.getGroups() != null && token.getGroups().contains(Roles.ADMIN);
+            this.manager =
+                    admin || (token.getGroups() != null && token.getGroups().contains(Roles.OPERATOR));
             this.scope = scope;
         }
 
         boolean wants(EventRenderer.Rendered event) {
-            if (event.adminOnly()) {
-                return admin;
+            switch (event.audience()) {
+                case ADMINS -> {
+                    return admin;
+                }
+                case MANAGERS -> {
+                    return manager && scope.sees(event.line());
+                }
+                default -> {
+                    // a conversation's event: below
+                }
             }
             return scope.sees(event.line()) && (list || conversations.contains(event.conversationId()));
         }

@@ -34,6 +34,8 @@ public class PageResource {
         static native TemplateInstance account();
 
         static native TemplateInstance reports();
+
+        static native TemplateInstance campaigns();
     }
 
     @GET
@@ -80,6 +82,14 @@ public class PageResource {
     @Operation(summary = "Reports: volumes, response times, staff and busiest hours (the API refuses support staff)")
     public TemplateInstance reports() {
         return Templates.reports();
+    }
+
+    @GET
+    @Path("campaigns")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Campaigns: create, preview, upload recipients, start, pause, cancel, live progress")
+    public TemplateInstance campaigns() {
+        return Templates.campaigns();
     }
 
     @GET

@@ -51,7 +51,8 @@ public class TestData {
     void truncate() {
         em.createNativeQuery("TRUNCATE openphone_conversations, messages, message_status, audit_log, staff_users, "
                         + "webhook_events, message_templates, conversation_notes, staff_seen, setup_codes, openphone_lines, "
-                        + "history_imports, history_import_errors, history_import_conversations, history_legacy_rows "
+                        + "history_imports, history_import_errors, history_import_conversations, history_legacy_rows, "
+                        + "campaigns, campaign_recipients "
                         + "RESTART IDENTITY CASCADE")
                 .executeUpdate();
         em.createNativeQuery("UPDATE openphone_rate_limit SET next_slot = now(), interactive_until = 'epoch'")

@@ -1,0 +1,164 @@
+package com.clubos.messages.packaged;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.clubos.messages.support.Concurrently;
+import com.clubos.messages.support.TestTokens;
+import io.restassured.http.ContentType;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A campaign run by two replicas of the packaged service against one shared "OpenPhone"
+ * (bench/fake_openphone.py, which lists what it accepted, so interrupted sends are looked up, not
+ * resent). One replica is killed with SIGKILL mid-campaign: every recipient still gets exactly one text.
+ */
+class CampaignReplicasIT {
+
+    static final int RECIPIENTS = 150;
+
+    static String database;
+    static Process fake;
+    static int fakePort;
+    static ServiceProcess a;
+    static ServiceProcess b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = ServiceProcess.freshDatabase("campaign_pair");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            fakePort = socket.getLocalPort();
+        }
+        fake = new ProcessBuilder("python3", "bench/fake_openphone.py", String.valueOf(fakePort))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "CLUBOS_JWT_SECRET", TestTokens.SECRET,
+                "OPENPHONE_API_KEY", "replicas-key",
+                "OPENPHONE_BASE_URL", "http://127.0.0.1:" + fakePort,
+                "OPENPHONE_DEFAULT_NUMBER", "+19025550100",
+                "OPENPHONE_OUTBOX_STUCK_AFTER", "PT5S",
+                "OPENPHONE_CONTACTS_REFRESH", "off",
+                "CAMPAIGN_QUIET_HOURS", "00:00-24:00",
+                "LOG_JSON", "false"));
+        List<ServiceProcess> started = Concurrently.all(
+                List.of(() -> ServiceProcess.start("campaign-a", env), () -> ServiceProcess.start("campaign-b", env)));
+        a = started.get(0);
+        b = started.get(1);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {a, b}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (fake != null) {
+            fake.destroy();
+        }
+    }
+
+    /** Each accepted send's text, as the fake received them (one line per request). */
+    static List<String> receivedTexts() throws Exception {
+        String log = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fakePort + "/_received"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return log.lines()
+                .map(line -> line.split("\t"))
+                .filter(f -> f.length >= 5 && f[1].equals("POST") && f[2].startsWith("stored"))
+                .map(f -> f[4])
+                .toList();
+    }
+
+    static long count(String sql) throws Exception {
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aCampaignSurvivesTheKillOfOneReplicaAndTextsEveryRecipientOnce() throws Exception {
+        StringBuilder csv = new StringBuilder("number,first_name\n");
+        for (int i = 0; i < RECIPIENTS; i++) {
+            csv.append(String.format("+1902556%04d,R%d%n", i, i));
+        }
+        String token = TestTokens.bearer("operator");
+        int id = given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"Replicas\",\"text\":\"Hi {first_name}\",\"kind\":\"marketing\"}")
+                .post(a.url("/api/messages/campaigns"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        given().header("Authorization", token)
+                .contentType("text/csv")
+                .body(csv.toString())
+                .post(b.url("/api/messages/campaigns/" + id + "/recipients"))
+                .then()
+                .statusCode(200);
+        given().header("Authorization", token)
+                .post(a.url("/api/messages/campaigns/" + id + "/start"))
+                .then()
+                .statusCode(200);
+
+        assertTrue(Concurrently.eventually(() -> quietly(() -> receivedTexts().size() >= 40), 60_000));
+        a.kill();
+        a = null;
+
+        assertTrue(
+                Concurrently.eventually(
+                        () -> quietly(() -> receivedTexts().stream().distinct().count() == RECIPIENTS
+                                && count("select count(*) from campaigns where state = 'completed'") == 1),
+                        120_000),
+                "the surviving replica finished the campaign");
+        Thread.sleep(6_000); // past OPENPHONE_OUTBOX_STUCK_AFTER: anything interrupted has been looked up by now
+        Map<String, Long> perText =
+                receivedTexts().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        assertEquals(RECIPIENTS, perText.size());
+        assertEquals(
+                Map.of(),
+                perText.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(RECIPIENTS, count("select count(*) from messages where campaign_id = " + id));
+        assertEquals(
+                RECIPIENTS, count("select count(*) from campaign_recipients where status in ('sent', 'delivered')"));
+    }
+
+    interface Check {
+        boolean test() throws Exception;
+    }
+
+    static boolean quietly(Check check) {
+        try {
+            return check.test();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
