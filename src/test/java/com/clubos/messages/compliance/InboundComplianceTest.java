@@ -1,9 +1,7 @@
 package com.clubos.messages.compliance;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -68,14 +66,7 @@ class InboundComplianceTest {
         data.reset();
         openPhone = OpenPhoneWireMock.server();
         openPhone.resetAll();
-        openPhone.stubFor(post(urlPathEqualTo(SENDS))
-                .willReturn(aResponse()
-                        .withStatus(202)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\":{\"id\":\"AC{{randomValue length=24 type='ALPHANUMERIC'}}\","
-                                + "\"status\":\"sent\",\"direction\":\"outgoing\",\"to\":[\"+19025550111\"],"
-                                + "\"from\":\"+19025550100\"}}")
-                        .withTransformers("response-template")));
+        OpenPhoneWireMock.acceptEverySend(openPhone);
     }
 
     private static RequestSpecification as(String role) {

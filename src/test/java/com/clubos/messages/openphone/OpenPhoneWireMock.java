@@ -1,6 +1,7 @@
 package com.clubos.messages.openphone;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -20,6 +21,18 @@ public class OpenPhoneWireMock implements QuarkusTestResourceLifecycleManager {
 
     public static WireMockServer server() {
         return server;
+    }
+
+    /** OpenPhone taking every send: 202 with a fresh AC… id, as its API answers. */
+    public static void acceptEverySend(WireMockServer openPhone) {
+        openPhone.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v1/messages"))
+                .willReturn(WireMock.aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"AC{{randomValue length=24 type='ALPHANUMERIC'}}\","
+                                + "\"status\":\"sent\",\"direction\":\"outgoing\",\"to\":[\"+19025550111\"],"
+                                + "\"from\":\"+19025550100\"}}")
+                        .withTransformers("response-template")));
     }
 
     @Override

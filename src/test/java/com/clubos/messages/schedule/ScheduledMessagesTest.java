@@ -66,6 +66,23 @@ class ScheduledMessagesTest {
                 .path("data.id");
     }
 
+    /** A text scheduled two hours ahead that goes out even if the customer texts first. */
+    static io.restassured.response.ValidatableResponse scheduleEvenIfReply(String text) {
+        return as("operator")
+                .body(Map.of(
+                        "to",
+                        CUSTOMER,
+                        "text",
+                        text,
+                        "sendEvenIfReply",
+                        true,
+                        "sendAt",
+                        inHalifax(Instant.now().plus(2, ChronoUnit.HOURS))))
+                .post("/api/messages/send")
+                .then()
+                .statusCode(202);
+    }
+
     private String statusOf(int id) {
         return (String) data.single("select status from messages where id = " + id);
     }
@@ -327,19 +344,7 @@ class ScheduledMessagesTest {
     @Test
     void aCustomersTextCancelsItUnlessItShouldGoOutEvenSo() {
         int plain = schedule("Are you coming?", Instant.now().plus(1, ChronoUnit.HOURS));
-        int regardless = as("operator")
-                .body(Map.of(
-                        "to",
-                        CUSTOMER,
-                        "text",
-                        "Booking reminder",
-                        "sendEvenIfReply",
-                        true,
-                        "sendAt",
-                        inHalifax(Instant.now().plus(2, ChronoUnit.HOURS))))
-                .post("/api/messages/send")
-                .then()
-                .statusCode(202)
+        int regardless = scheduleEvenIfReply("Booking reminder")
                 .body("data.sendEvenIfReply", equalTo(true))
                 .extract()
                 .path("data.id");
@@ -373,21 +378,7 @@ class ScheduledMessagesTest {
 
     @Test
     void aStopCancelsEvenAMessageMeantToGoOutRegardless() {
-        int regardless = as("operator")
-                .body(Map.of(
-                        "to",
-                        CUSTOMER,
-                        "text",
-                        "Booking reminder",
-                        "sendEvenIfReply",
-                        true,
-                        "sendAt",
-                        inHalifax(Instant.now().plus(2, ChronoUnit.HOURS))))
-                .post("/api/messages/send")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("data.id");
+        int regardless = scheduleEvenIfReply("Booking reminder").extract().path("data.id");
         OpenPhoneWebhooks.post(OpenPhoneWebhooks.received(
                         OpenPhoneWebhooks.newEventId(),
                         OpenPhoneWebhooks.newMessageId(),

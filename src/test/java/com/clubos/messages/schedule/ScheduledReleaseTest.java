@@ -1,8 +1,6 @@
 package com.clubos.messages.schedule;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,14 +62,7 @@ class ScheduledReleaseTest {
         data.reset();
         openPhone = OpenPhoneWireMock.server();
         openPhone.resetAll();
-        openPhone.stubFor(post(urlPathEqualTo(SENDS))
-                .willReturn(aResponse()
-                        .withStatus(202)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"data\":{\"id\":\"AC{{randomValue length=24 type='ALPHANUMERIC'}}\","
-                                + "\"status\":\"sent\",\"direction\":\"outgoing\",\"to\":[\"+19025550111\"],"
-                                + "\"from\":\"+19025550100\"}}")
-                        .withTransformers("response-template")));
+        OpenPhoneWireMock.acceptEverySend(openPhone);
     }
 
     private int sentCopiesOf(String text) {
