@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * (bench/fake_openphone.py, which lists what it accepted, so interrupted sends are looked up, not
  * resent). One replica is killed with SIGKILL mid-campaign: every recipient still gets exactly one text.
  */
-@Disabled("Passed at fe6e22b (before the merge of scheduled texts); after it, under load 14-20, the surviving"
-        + " replica's sends to the Python fake kept failing to connect and the campaign did not finish in time: to"
-        + " investigate (see the h17b report)")
 class CampaignReplicasIT {
 
     static final int RECIPIENTS = 150;
