@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DB=${SPEED_DB:-clubos_messages_bench_h19}
+DB=${SPEED_DB:-clubos_messages_speed_bench}
 PORT=${SPEED_PORT:-18136}
 SECONDS_RUN=${SPEED_SECONDS:-20}
 WARMUP=${SPEED_WARMUP:-10}
