@@ -81,7 +81,7 @@ public class WebhookParser {
      */
     private static String storable(byte[] body, JsonNode event) {
         String raw = new String(body, StandardCharsets.UTF_8);
-        return raw.indexOf("\\u") >= 0 && SURROGATE_ESCAPE.matcher(raw).find() ? Json.write(event) : raw;
+        return SURROGATE_ESCAPE.matcher(raw).find() ? Json.write(event) : raw;
     }
 
     /** The message inside a message.received / message.delivered event. */
