@@ -154,9 +154,12 @@ public class Conversation extends PanacheEntityBase {
      * Counts a newly stored message in its conversation in one atomic statement: the counters are
      * incremented by PostgreSQL, and the preview only moves forward in time, so messages arriving
      * out of order leave the newest one as "last". A customer's text reopens a done conversation.
+     * Returns whether the conversation holds scheduled texts (which a customer's text may cancel): read by
+     * this statement, after the caller's insert locked the row, so a text scheduled and committed while it
+     * waited for that lock is seen, and a reply with nothing scheduled costs no further statement.
      */
-    public static void countMessage(Message message, boolean unread) {
-        getEntityManager()
+    public static boolean countMessage(Message message, boolean unread) {
+        return (Boolean) getEntityManager()
                 .createNativeQuery("""
                         UPDATE openphone_conversations SET
                             message_count = message_count + 1,
@@ -171,14 +174,16 @@ public class Conversation extends PanacheEntityBase {
                                 ELSE GREATEST(last_message_at, :at) END,
                             inbox_status = CASE WHEN :unread = 1 THEN 'open' ELSE inbox_status END,
                             updated_at = now()
-                        WHERE id = :id""")
+                        WHERE id = :id
+                        RETURNING EXISTS (SELECT 1 FROM messages s
+                                          WHERE s.conversation_id = :id AND s.status = 'scheduled')""")
                 .setParameter("unread", unread ? 1 : 0)
                 .setParameter("at", message.createdAt)
                 .setParameter("messageId", message.id)
                 .setParameter("preview", preview(message.body))
                 .setParameter("direction", message.direction.wire())
                 .setParameter("id", message.conversationId)
-                .executeUpdate();
+                .getSingleResult();
     }
 
     private static String preview(String body) {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * row cost several times what PostgreSQL took to find the 51 rows in its index.
  */
 @ApplicationScoped
-class ConversationRows {
+public class ConversationRows {
 
     private static final String SELECT = "SELECT c.id, c.phone_number, c.line_number, c.customer_name, "
             + "c.employee_name, c.unread_count, c.last_read_at, c.last_message_at, c.inbox_status, c.assignee_id, "
@@ -83,7 +83,7 @@ class ConversationRows {
     }
 
     /** The conversation with this id, as the API shows it. */
-    Optional<ConversationView> byId(Connection connection, long id) throws SQLException {
+    public Optional<ConversationView> byId(Connection connection, long id) throws SQLException {
         return query(connection, "c.id = ?", List.of(id)).stream().findFirst();
     }
 

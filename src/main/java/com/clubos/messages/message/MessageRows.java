@@ -66,6 +66,15 @@ public final class MessageRows {
         }
     }
 
+    /** The message with this id, as the API shows it. */
+    public static java.util.Optional<MessageView> byId(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.id = ?")) {
+            statement.setLong(1, id);
+            return readAll(statement).stream().findFirst();
+        }
+    }
+
     /** For each conversation, its newest {@code perConversation} messages, oldest first. */
     public static Map<Long, List<MessageView>> recentFor(
             Connection connection, Collection<Long> conversationIds, int perConversation) throws SQLException {
