@@ -1,6 +1,7 @@
 package com.clubos.messages.conversation;
 
 import com.clubos.messages.api.Cursor;
+import com.clubos.messages.database.JdbcWork;
 import com.clubos.messages.line.LineScope;
 import com.clubos.messages.message.Message;
 import com.clubos.messages.message.MessageDirection;
@@ -15,6 +16,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -110,20 +114,30 @@ public class Conversation extends PanacheEntityBase {
 
     /** The conversation with this customer; with several of our lines, the most recently active. */
     public static Optional<Conversation> findByCustomer(String phoneNumber) {
-        return find("phoneNumber = ?1 order by lastMessageAt desc, id desc", phoneNumber)
-                .firstResultOptional();
+        return findByCustomer(phoneNumber, LineScope.EVERY_LINE);
     }
 
     /** The same, among the lines of {@code scope} only. */
     public static Optional<Conversation> findByCustomer(String phoneNumber, LineScope scope) {
-        if (scope.everyLine()) {
-            return findByCustomer(phoneNumber);
-        }
-        return find(
-                        "phoneNumber = ?1 and lineNumber in ?2 order by lastMessageAt desc, id desc",
-                        phoneNumber,
-                        scope.only().orElseThrow())
-                .firstResultOptional();
+        return withCustomer("from Conversation", phoneNumber, scope, Conversation.class);
+    }
+
+    /** The line of {@link #findByCustomer}'s conversation, without loading it. */
+    public static Optional<String> lineWithCustomer(String phoneNumber, LineScope scope) {
+        return withCustomer("select lineNumber from Conversation", phoneNumber, scope, String.class);
+    }
+
+    private static <T> Optional<T> withCustomer(String select, String phoneNumber, LineScope scope, Class<T> type) {
+        TypedQuery<T> query = getEntityManager()
+                .createQuery(
+                        select + " where phoneNumber = :phone"
+                                + (scope.everyLine() ? "" : " and lineNumber in :lines")
+                                + " order by lastMessageAt desc, id desc",
+                        type)
+                .setParameter("phone", phoneNumber)
+                .setMaxResults(1);
+        scope.only().ifPresent(lines -> query.setParameter("lines", lines));
+        return query.getResultStream().findFirst();
     }
 
     public static Optional<Conversation> findByLineAndCustomer(String lineNumber, String phoneNumber) {
@@ -159,32 +173,40 @@ public class Conversation extends PanacheEntityBase {
      * waited for that lock is seen, and a reply with nothing scheduled costs no further statement.
      */
     public static boolean countMessage(Message message, boolean unread) {
-        return (Boolean) getEntityManager()
-                .createNativeQuery("""
-                        UPDATE openphone_conversations SET
-                            message_count = message_count + 1,
-                            unread_count = unread_count + :unread,
-                            last_message_id = CASE WHEN :at >= last_message_at OR last_message_id IS NULL
-                                THEN :messageId ELSE last_message_id END,
-                            last_message_text = CASE WHEN :at >= last_message_at OR last_message_id IS NULL
-                                THEN :preview ELSE last_message_text END,
-                            last_message_direction = CASE WHEN :at >= last_message_at OR last_message_id IS NULL
-                                THEN :direction ELSE last_message_direction END,
-                            last_message_at = CASE WHEN last_message_id IS NULL THEN :at
-                                ELSE GREATEST(last_message_at, :at) END,
-                            inbox_status = CASE WHEN :unread = 1 THEN 'open' ELSE inbox_status END,
-                            updated_at = now()
-                        WHERE id = :id
-                        RETURNING EXISTS (SELECT 1 FROM messages s
-                                          WHERE s.conversation_id = :id AND s.status = 'scheduled')""")
-                .setParameter("unread", unread ? 1 : 0)
-                .setParameter("at", message.createdAt)
-                .setParameter("messageId", message.id)
-                .setParameter("preview", preview(message.body))
-                .setParameter("direction", message.direction.wire())
-                .setParameter("id", message.conversationId)
-                .getSingleResult();
+        return JdbcWork.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(COUNT_MESSAGE)) {
+                statement.setInt(1, unread ? 1 : 0);
+                JdbcWork.setInstant(statement, 2, message.createdAt);
+                statement.setLong(3, message.id);
+                statement.setString(4, preview(message.body));
+                statement.setString(5, message.direction.wire());
+                statement.setLong(6, message.conversationId);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
+            }
+        });
     }
+
+    private static final String COUNT_MESSAGE = """
+            WITH p AS (SELECT ?::int AS unread, ?::timestamptz AS at, ?::bigint AS message_id,
+                              ?::text AS preview, ?::text AS direction, ?::bigint AS id)
+            UPDATE openphone_conversations c SET
+                message_count = message_count + 1,
+                unread_count = unread_count + p.unread,
+                last_message_id = CASE WHEN p.at >= last_message_at OR last_message_id IS NULL
+                    THEN p.message_id ELSE last_message_id END,
+                last_message_text = CASE WHEN p.at >= last_message_at OR last_message_id IS NULL
+                    THEN p.preview ELSE last_message_text END,
+                last_message_direction = CASE WHEN p.at >= last_message_at OR last_message_id IS NULL
+                    THEN p.direction ELSE last_message_direction END,
+                last_message_at = CASE WHEN last_message_id IS NULL THEN p.at
+                    ELSE GREATEST(last_message_at, p.at) END,
+                inbox_status = CASE WHEN p.unread = 1 THEN 'open' ELSE inbox_status END,
+                updated_at = now()
+            FROM p
+            WHERE c.id = p.id
+            RETURNING EXISTS (SELECT 1 FROM messages s WHERE s.conversation_id = p.id AND s.status = 'scheduled')""";
 
     private static String preview(String body) {
         return body.length() <= PREVIEW_LENGTH ? body : body.substring(0, PREVIEW_LENGTH);

@@ -28,13 +28,11 @@ public class MessageResource {
     private final SendValidator validator;
     private final MessageService messages;
     private final CurrentStaff staff;
-    private final SendLines sendLines;
 
-    public MessageResource(SendValidator validator, MessageService messages, CurrentStaff staff, SendLines sendLines) {
+    public MessageResource(SendValidator validator, MessageService messages, CurrentStaff staff) {
         this.validator = validator;
         this.messages = messages;
         this.staff = staff;
-        this.sendLines = sendLines;
     }
 
     @POST
@@ -56,8 +54,8 @@ public class MessageResource {
             SendRequest request,
             @Parameter(description = "Makes retries of the same send safe") @HeaderParam("Idempotency-Key")
                     String idempotencyKey) {
-        ValidatedSend send = sendLines.decide(validator.validate(request, idempotencyKey));
-        MessageService.Queued queued = messages.queue(send, staff.id(), staff.displayName());
+        MessageService.Queued queued =
+                messages.queue(validator.validate(request, idempotencyKey), staff.id(), staff.displayName());
         return Response.status(queued.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .entity(ApiResponse.ok(queued.message()))
                 .build();

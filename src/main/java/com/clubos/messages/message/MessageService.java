@@ -25,13 +25,19 @@ public class MessageService {
     private final OutboxConfig outbox;
     private final Event<MessageChanged> changes;
     private final CurrentScope scope;
+    private final SendLines sendLines;
 
     public MessageService(
-            TextGateway openPhone, OutboxConfig outbox, Event<MessageChanged> changes, CurrentScope scope) {
+            TextGateway openPhone,
+            OutboxConfig outbox,
+            Event<MessageChanged> changes,
+            CurrentScope scope,
+            SendLines sendLines) {
         this.openPhone = openPhone;
         this.outbox = outbox;
         this.changes = changes;
         this.scope = scope;
+        this.sendLines = sendLines;
     }
 
     /** What a send request produced: the message, and whether this request created it. */
@@ -42,10 +48,12 @@ public class MessageService {
      * stored as {@code queued} and the audit entry written. Nothing here waits on OpenPhone; the
      * outbox sends it. The same client reference twice yields the first message, sent once. A send
      * with {@code sendAt} is stored as {@code scheduled} instead, and released to the queue at its time.
+     * The line is chosen in the same transaction ({@link SendLines}) when the request named none.
      */
     @WithSpan("send accept")
     @Transactional
-    public Queued queue(ValidatedSend send, String actorId, String actorName) {
+    public Queued queue(ValidatedSend request, String actorId, String actorName) {
+        ValidatedSend send = sendLines.decide(request);
         if (!openPhone.configured()) {
             throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "OpenPhone is not configured");
         }

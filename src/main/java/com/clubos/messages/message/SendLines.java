@@ -26,7 +26,7 @@ public class SendLines {
         this.lines = lines;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ValidatedSend decide(ValidatedSend send) {
         LineScope caller = scope.get();
         if (send.from() != null) {
@@ -37,8 +37,7 @@ public class SendLines {
             }
             return send;
         }
-        Optional<String> line = Conversation.findByCustomer(send.to(), caller)
-                .map(c -> c.lineNumber)
+        Optional<String> line = Conversation.lineWithCustomer(send.to(), caller)
                 .or(() -> lines.defaultLine().filter(caller::sees))
                 .or(() -> caller.only()
                         .filter(visible -> visible.size() == 1)

@@ -1,5 +1,6 @@
 package com.clubos.messages.openphone;
 
+import com.clubos.messages.database.JdbcWork;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -39,16 +41,17 @@ public class WebhookEventLog extends PanacheEntityBase {
      * Concurrent deliveries of one event wait on each other here; only one goes on.
      */
     public static boolean recordOnce(String eventId, String type, String payloadJson) {
-        return getEntityManager()
-                        .createNativeQuery("""
-                        INSERT INTO webhook_events (event_id, type, payload)
-                        VALUES (:eventId, :type, CAST(:payload AS jsonb))
-                        ON CONFLICT (event_id) DO NOTHING""")
-                        .setParameter("eventId", eventId)
-                        .setParameter("type", type)
-                        .setParameter("payload", payloadJson)
-                        .executeUpdate()
-                == 1;
+        return JdbcWork.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO webhook_events (event_id, type, payload)
+                    VALUES (?, ?, CAST(? AS jsonb))
+                    ON CONFLICT (event_id) DO NOTHING""")) {
+                statement.setString(1, eventId);
+                statement.setString(2, type);
+                statement.setString(3, payloadJson);
+                return statement.executeUpdate() == 1;
+            }
+        });
     }
 
     public static long deleteReceivedBefore(Instant cutoff) {
