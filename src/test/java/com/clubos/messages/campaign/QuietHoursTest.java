@@ -131,6 +131,17 @@ class QuietHoursTest {
     }
 
     @Test
+    void aWindowAboutToCloseIsNotOpenEnoughForAText() {
+        QuietHoursPolicy policy = new QuietHoursPolicy(config("08:00-21:00", Optional.empty()));
+        Instant lastMinute = Instant.parse("2026-06-11T23:59:30Z"); // 20:59:30 in Halifax (ADT)
+        assertEquals(
+                Instant.parse("2026-06-12T11:00:00Z"),
+                policy.nextOpenFor("+19025550123", "+19025550100", lastMinute, Duration.ofMinutes(1)));
+        Instant afternoon = Instant.parse("2026-06-11T18:00:00Z");
+        assertEquals(afternoon, policy.nextOpenFor("+19025550123", "+19025550100", afternoon, Duration.ofMinutes(1)));
+    }
+
+    @Test
     void configuredRegionsReplaceTheBuiltInOnesAndNeverLoosenTheDefault() {
         QuietHoursPolicy policy = new QuietHoursPolicy(
                 config("08:00-21:00", Optional.of(List.of("+1902=09:00-22:00", "+1305 +1786=10:00-18:00"))));
