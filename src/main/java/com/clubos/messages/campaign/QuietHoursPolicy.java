@@ -25,9 +25,13 @@ import java.util.Optional;
 public class QuietHoursPolicy {
 
     /**
-     * The stricter US state rules of the shared reference (Florida, Oklahoma, Maryland, Washington:
-     * 08:00–20:00), by the states' area codes. An area code says where a number was issued, not
-     * where its owner lives now: this is the safest reading the number allows.
+     * The stricter US state rules of the shared reference, shared/reference/sms-compliance.md
+     * ("Quiet hours"): Florida (FTSA), Oklahoma (OTSA), Maryland and Washington (HB 1497), each
+     * 08:00–20:00 against the federal 08:00–21:00 of CAMPAIGN_QUIET_HOURS; no other state or
+     * province is listed there. The reference names the states, not their numbers: the area codes
+     * are every code NANPA assigns to each state, overlays included (Florida 324, 448, 645, 656,
+     * 728; Oklahoma 572; Maryland 227; Washington 564). An area code says where a number was
+     * issued, not where its owner lives now: this is the safest reading the number allows.
      */
     static final List<String> BUILT_IN_REGIONS = List.of(
             areaCodes(
