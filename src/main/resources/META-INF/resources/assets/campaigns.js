@@ -43,6 +43,31 @@ function previewLines(p) {
   return lines.concat(p.problems.slice(0, 10));
 }
 
+const WITHOUT = {
+  first_name: 'no first name',
+  last_name: 'no last name',
+  full_name: 'no name',
+  club: 'no club name (CLUB_NAME is not set)',
+};
+const FALLBACK_EXAMPLE = { first_name: 'there', last_name: 'friend', full_name: 'there', club: 'the club' };
+
+// Before start: who would get a placeholder's fallback, or no text at all, for want of a value.
+function emptyWarnings(p) {
+  if (!p || !p.emptyPlaceholders) return [];
+  return p.emptyPlaceholders.map((e) => {
+    const name = e.placeholder.replace(/^\{|\|.*$|\}$/g, '');
+    const who = `${e.recipients} recipient(s) have ${WITHOUT[name] || `no value for ${e.placeholder}`}`;
+    const examples = e.examples.length ? ` (e.g. ${e.examples.join(', ')})` : '';
+    const outcome =
+      e.fallback !== null
+        ? `: they get "${e.fallback}" in place of ${e.placeholder}.`
+        : `: they will be skipped (no text). To text them anyway, give the placeholder a fallback, ` +
+          `e.g. {${name}|${FALLBACK_EXAMPLE[name] || 'there'}}.`;
+    const kind = e.fallback !== null ? 'fallback' : 'skipped';
+    return el('p', { class: `preview empty-placeholder ${kind} notice`, role: 'status' }, who + examples + outcome);
+  });
+}
+
 function render(c) {
   let li = document.querySelector(`#campaign-list li[data-id="${c.id}"]`);
   if (!li) {
@@ -84,6 +109,7 @@ function render(c) {
     el('p', { class: 'counts' }, countLine(c)),
     el('p', { class: 'muted skipped' }, skippedLine(c)),
     ...(c.state === 'draft' ? previewLines(preview).map((line) => el('p', { class: 'preview muted' }, line)) : []),
+    ...(c.state === 'draft' ? emptyWarnings(preview) : []),
     el('div', { class: 'campaign-actions' }, ...buttons, upload),
   );
   $('campaign-empty').hidden = campaigns.size > 0;
@@ -171,6 +197,10 @@ async function start() {
   $('campaign-text').addEventListener('input', showSegments);
   // Set here: the template engine would read the braces of the example as its own expressions.
   $('campaign-text').placeholder = 'Hi {first_name}, leagues start Monday at {club}! Reply STOP to opt out';
+  $('placeholder-help').textContent =
+    'Placeholders: {first_name}, {last_name}, {full_name}, {club}. A recipient without a value gets no text ' +
+    '(the preview counts them); add a fallback after a bar to text them anyway: ' +
+    '{first_name|there} sends "Hi there," where the first name is unknown.';
   try {
     const me = (await call('GET', '/api/auth/me')).data;
     $('admin-link').hidden = me.role !== 'admin';

@@ -10,7 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "clubos.campaigns")
 public interface CampaignConfig {
 
-    /** CAMPAIGN_QUIET_HOURS: when marketing texts may leave, in the recipient's local time. */
+    /**
+     * CAMPAIGN_QUIET_HOURS: when marketing texts may leave, in the recipient's local time; the
+     * default is the US federal window (TCPA) of shared/reference/sms-compliance.md.
+     */
     @WithDefault("08:00-21:00")
     String quietHours();
 

@@ -107,11 +107,8 @@ public class CampaignRelease {
                         config.frequencyCap() + " marketing texts within " + config.frequencyWindow());
                 return false;
             }
-            Instant allowed = quietHours.nextAllowed(recipient.phoneNumber, campaign.lineNumber, now);
-            Instant allowedThrough =
-                    quietHours.nextAllowed(recipient.phoneNumber, campaign.lineNumber, now.plus(WINDOW_MARGIN));
-            if (allowed.isAfter(now) || allowedThrough.isAfter(now.plus(WINDOW_MARGIN))) {
-                Instant until = allowed.isAfter(now) ? allowed : allowedThrough;
+            Instant until = quietHours.nextOpenFor(recipient.phoneNumber, campaign.lineNumber, now, WINDOW_MARGIN);
+            if (until.isAfter(now)) {
                 CampaignRecipient.deferred(recipient.id, until, "Quiet hours until " + until);
                 return false;
             }

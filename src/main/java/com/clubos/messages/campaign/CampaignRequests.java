@@ -74,9 +74,8 @@ public class CampaignRequests {
         } else if (text.length() > SendValidator.MAX_TEXT_LENGTH) {
             problems.add("text: must be at most " + SendValidator.MAX_TEXT_LENGTH + " characters (it has "
                     + text.length() + ")");
-        } else if (!CampaignText.unknownPlaceholders(text).isEmpty()) {
-            problems.add("text: unknown placeholder " + String.join(", ", CampaignText.unknownPlaceholders(text))
-                    + " (known: {first_name}, {last_name}, {full_name}, {club})");
+        } else {
+            problems.addAll(CampaignText.problems(text));
         }
         String kind = request.kind() == null ? "" : request.kind().strip().toLowerCase();
         if (!kind.equals("marketing") && !kind.equals("informational")) {

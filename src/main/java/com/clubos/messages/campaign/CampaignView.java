@@ -61,7 +61,8 @@ public record CampaignView(
     /**
      * What creating or uploading found: valid distinct numbers (the first of them listed), refused
      * inputs, and of the recipients not yet released how many are opted out, over the frequency
-     * cap, or in their quiet hours right now; the text's SMS segments and what the whole send costs.
+     * cap, or in their quiet hours right now; the text's SMS segments and what the whole send costs;
+     * the placeholders some of them have no value for, and how many get no text because of that.
      */
     @RegisterForReflection
     public record Preview(
@@ -74,5 +75,18 @@ public record CampaignView(
             long inQuietHoursNow,
             int segments,
             long totalSegments,
-            List<String> problems) {}
+            List<String> problems,
+            List<EmptyPlaceholder> emptyPlaceholders,
+            long skippedForEmptyPlaceholders) {}
+
+    /**
+     * A placeholder some recipients not yet released have no value for.
+     *
+     * @param placeholder as written in the text, e.g. {@code {first_name}} or {@code {first_name|there}}
+     * @param recipients  how many recipients have no value for it
+     * @param examples    the first few of them, by number
+     * @param fallback    what they get instead; null when they get no text (skipped)
+     */
+    @RegisterForReflection
+    public record EmptyPlaceholder(String placeholder, long recipients, List<String> examples, String fallback) {}
 }

@@ -1,6 +1,7 @@
 package com.clubos.messages.campaign;
 
 import com.clubos.messages.line.LineDirectory;
+import com.clubos.messages.template.TemplatesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -18,6 +19,7 @@ public class CampaignViews {
     private final QuietHoursPolicy quietHours;
     private final CampaignConfig config;
     private final CampaignClock clock;
+    private final TemplatesConfig templates;
     private final EntityManager entityManager;
 
     public CampaignViews(
@@ -25,7 +27,9 @@ public class CampaignViews {
             QuietHoursPolicy quietHours,
             CampaignConfig config,
             CampaignClock clock,
+            TemplatesConfig templates,
             EntityManager entityManager) {
+        this.templates = templates;
         this.lines = lines;
         this.quietHours = quietHours;
         this.config = config;
@@ -62,7 +66,10 @@ public class CampaignViews {
     }
 
     private CampaignView.Preview preview(Campaign c, CampaignRecipient.Counts counts, Instant now) {
-        List<String> pending = pendingNumbers(c.id);
+        List<EmptyPlaceholders.Pending> recipients = pending(c.id);
+        List<String> pending =
+                recipients.stream().map(EmptyPlaceholders.Pending::number).toList();
+        EmptyPlaceholders.Report empty = EmptyPlaceholders.of(c.body, recipients, templates.clubName());
         int segments = SmsSegments.of(c.body);
         return new CampaignView.Preview(
                 counts.total(),
@@ -74,17 +81,22 @@ public class CampaignViews {
                 c.marketing() ? inQuietHours(c, pending, now) : 0,
                 segments,
                 (long) segments * counts.total(),
-                c.problems);
+                c.problems,
+                empty.byPlaceholder(),
+                empty.skipped());
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> pendingNumbers(long campaignId) {
-        return entityManager
+    private List<EmptyPlaceholders.Pending> pending(long campaignId) {
+        List<Object[]> rows = entityManager
                 .createNativeQuery("""
-                        SELECT phone_number FROM campaign_recipients
+                        SELECT phone_number, first_name, last_name FROM campaign_recipients
                         WHERE campaign_id = :campaign AND status = 'pending' ORDER BY id""")
                 .setParameter("campaign", campaignId)
                 .getResultList();
+        return rows.stream()
+                .map(r -> new EmptyPlaceholders.Pending((String) r[0], (String) r[1], (String) r[2]))
+                .toList();
     }
 
     private long optedOut(Campaign c) {

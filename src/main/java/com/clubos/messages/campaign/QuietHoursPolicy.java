@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,9 +25,13 @@ import java.util.Optional;
 public class QuietHoursPolicy {
 
     /**
-     * The stricter US state rules of the shared reference (Florida, Oklahoma, Maryland, Washington:
-     * 08:00–20:00), by the states' area codes. An area code says where a number was issued, not
-     * where its owner lives now: this is the safest reading the number allows.
+     * The stricter US state rules of the shared reference, shared/reference/sms-compliance.md
+     * ("Quiet hours"): Florida (FTSA), Oklahoma (OTSA), Maryland and Washington (HB 1497), each
+     * 08:00–20:00 against the federal 08:00–21:00 of CAMPAIGN_QUIET_HOURS; no other state or
+     * province is listed there. The reference names the states, not their numbers: the area codes
+     * are every code NANPA assigns to each state, overlays included (Florida 324, 448, 645, 656,
+     * 728; Oklahoma 572; Maryland 227; Washington 564). An area code says where a number was
+     * issued, not where its owner lives now: this is the safest reading the number allows.
      */
     static final List<String> BUILT_IN_REGIONS = List.of(
             areaCodes(
@@ -57,6 +62,9 @@ public class QuietHoursPolicy {
             areaCodes("08:00-20:00", 405, 539, 572, 580, 918), // Oklahoma (OTSA)
             areaCodes("08:00-20:00", 227, 240, 301, 410, 443, 667), // Maryland
             areaCodes("08:00-20:00", 206, 253, 360, 425, 509, 564)); // Washington
+
+    /** A window that never stays open for the margin gives up after this many openings. */
+    private static final int MAX_ROUNDS = 4;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final PhoneNumberToTimeZonesMapper zonesMapper = PhoneNumberToTimeZonesMapper.getInstance();
@@ -101,6 +109,23 @@ public class QuietHoursPolicy {
             List<ZoneId> lineZones = knownZones(line);
             return window.nextAllowed(now, lineZones.isEmpty() ? List.of(ZoneId.of("UTC")) : lineZones);
         }
+    }
+
+    /**
+     * The first instant at or after {@code at} from which a marketing text may reach {@code number}
+     * and still may {@code margin} later (it may wait that long in the outbox before it leaves).
+     */
+    public Instant nextOpenFor(String number, String line, Instant at, Duration margin) {
+        Instant candidate = at;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Instant allowed = nextAllowed(number, line, candidate);
+            Instant through = nextAllowed(number, line, allowed.plus(margin));
+            if (through.equals(allowed.plus(margin))) {
+                return allowed;
+            }
+            candidate = through;
+        }
+        return candidate;
     }
 
     /** Whether a marketing text may reach {@code number} at {@code now}. */

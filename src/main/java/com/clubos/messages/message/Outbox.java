@@ -1,6 +1,7 @@
 package com.clubos.messages.message;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -84,14 +85,19 @@ final class Outbox {
                 .executeUpdate();
     }
 
-    /** Back to the queue for another try at {@code at}; only from {@code sending}. */
-    static boolean requeue(long id, Instant at, String error, boolean reconcile) {
+    /**
+     * Back to the queue for another try at {@code at}; only from {@code sending}. The deadline moves
+     * by {@code deadlineMoves} (a retry held back by quiet hours keeps the retries it had left).
+     */
+    static boolean requeue(long id, Instant at, Duration deadlineMoves, String error, boolean reconcile) {
         return Panache.getEntityManager()
                         .createNativeQuery("""
                         UPDATE messages SET status = 'queued', next_attempt_at = :at, error_message = :error,
+                            give_up_at = give_up_at + make_interval(secs => :deadlineMoves),
                             reconcile = reconcile OR :reconcile, updated_at = now()
                         WHERE id = :id AND status = 'sending'""")
                         .setParameter("at", at)
+                        .setParameter("deadlineMoves", deadlineMoves.toMillis() / 1000.0)
                         .setParameter("error", error)
                         .setParameter("reconcile", reconcile)
                         .setParameter("id", id)

@@ -40,6 +40,7 @@ public class OutboxSender {
     private final Event<MessageChanged> changes;
     private final MeterRegistry metrics;
     private final Tracer tracer;
+    private final RetryWindow retryWindow;
 
     public OutboxSender(
             TextGateway openPhone,
@@ -47,7 +48,9 @@ public class OutboxSender {
             OutboxConfig config,
             Event<MessageChanged> changes,
             MeterRegistry metrics,
-            Tracer tracer) {
+            Tracer tracer,
+            RetryWindow retryWindow) {
+        this.retryWindow = retryWindow;
         this.openPhone = openPhone;
         this.ingestion = ingestion;
         this.config = config;
@@ -157,8 +160,11 @@ public class OutboxSender {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            if (Outbox.requeue(message.id, next, reason, reconcile)) {
-                MessageStatusChange.record(message.id, MessageStatus.QUEUED, reason);
+            // Only a campaign text may have to wait longer (quiet hours); a staff text never asks.
+            Instant at = message.campaignId == null ? next : retryWindow.earliestRetry(message, next);
+            String why = at.equals(next) ? reason : reason + "; retried when quiet hours end, " + at;
+            if (Outbox.requeue(message.id, at, Duration.between(next, at), why, reconcile)) {
+                MessageStatusChange.record(message.id, MessageStatus.QUEUED, why);
                 changes.fire(new MessageChanged(MessageChanged.Kind.STATUS, message.id, message.conversationId));
             }
         });

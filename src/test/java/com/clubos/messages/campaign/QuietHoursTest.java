@@ -131,6 +131,43 @@ class QuietHoursTest {
     }
 
     @Test
+    void everyStateOfTheSharedReferenceIsHeldTo20HoursOverlaysIncludedAndNoOtherState() {
+        // shared/reference/sms-compliance.md: Florida, Oklahoma, Maryland, Washington 08:00-20:00.
+        QuietHoursPolicy policy = new QuietHoursPolicy(config("08:00-21:00", Optional.empty()));
+        for (String number : List.of(
+                "+13055550123", // Miami, Florida
+                "+16455550123", // Miami overlay, Florida
+                "+17285550123", // Palm Beach overlay, Florida
+                "+13245550123", // Jacksonville overlay, Florida
+                "+19185550123", // Tulsa, Oklahoma
+                "+15725550123", // Oklahoma City overlay, Oklahoma
+                "+14105550123", // Baltimore, Maryland
+                "+12275550123", // Maryland overlay
+                "+12065550123", // Seattle, Washington
+                "+15645550123")) { // Washington overlay
+            assertEquals("08:00-20:00", policy.windowFor(number).toString(), number);
+        }
+        for (String number : List.of(
+                "+12025550123", // Washington, D.C.: not the state
+                "+15715550123", // Northern Virginia, next to Maryland
+                "+15035550123", // Portland, Oregon, next to Washington
+                "+14045550123")) { // Atlanta, Georgia
+            assertEquals("08:00-21:00", policy.windowFor(number).toString(), number);
+        }
+    }
+
+    @Test
+    void aWindowAboutToCloseIsNotOpenEnoughForAText() {
+        QuietHoursPolicy policy = new QuietHoursPolicy(config("08:00-21:00", Optional.empty()));
+        Instant lastMinute = Instant.parse("2026-06-11T23:59:30Z"); // 20:59:30 in Halifax (ADT)
+        assertEquals(
+                Instant.parse("2026-06-12T11:00:00Z"),
+                policy.nextOpenFor("+19025550123", "+19025550100", lastMinute, Duration.ofMinutes(1)));
+        Instant afternoon = Instant.parse("2026-06-11T18:00:00Z");
+        assertEquals(afternoon, policy.nextOpenFor("+19025550123", "+19025550100", afternoon, Duration.ofMinutes(1)));
+    }
+
+    @Test
     void configuredRegionsReplaceTheBuiltInOnesAndNeverLoosenTheDefault() {
         QuietHoursPolicy policy = new QuietHoursPolicy(
                 config("08:00-21:00", Optional.of(List.of("+1902=09:00-22:00", "+1305 +1786=10:00-18:00"))));

@@ -67,6 +67,16 @@ class CampaignsPageTest extends PageTest {
         String preview = campaign("League night").getText();
         assertTrue(preview.contains("1 recipients after normalising; 1 invalid, 1 duplicates"), preview);
         assertTrue(preview.contains("'not a number' is not a valid phone number"), preview);
+        // Before start, staff see who has no first name and what becomes of them.
+        // (Read afresh: the list re-renders on every live event.)
+        String empty = wait.until(d -> campaign("League night")
+                .findElement(By.cssSelector(".empty-placeholder.skipped"))
+                .getText());
+        assertTrue(
+                empty.contains("1 recipient(s) have no first name (e.g. +19025550141): they will be skipped (no text)"),
+                empty);
+        assertTrue(empty.contains("{first_name|there}"), empty);
+        assertTrue(driver.findElement(By.id("placeholder-help")).getText().contains("{first_name|there}"));
 
         Path csv = Files.createTempFile("recipients", ".csv");
         Files.writeString(csv, "number,first_name,last_name\n902-555-0142,Mary,Smith\n902-555-0143,Bob,\n");
