@@ -139,9 +139,13 @@ replay() { # kind prefix connections seconds → RESULT line; stored requests in
   SPEED_REQUESTS="$OUT/$1.requests" wrk -t2 -c"$3" -d"$4s" --timeout 10s -s bench/speed/replay.lua \
     "$BASE" | result
 }
-floor() { # script connections seconds → "tps avg_ms"
-  pgbench -h 127.0.0.1 -U postgres -n -c"$2" -j2 -T"$3" -f "$1" "$DB" 2>&1 \
-    | awk '/^tps/ {tps=$3} /latency average/ {lat=$4} END {printf "%.0f %s", tps, lat}'
+floor() { # script connections seconds → "tps p50_ms p99_ms" (latencies from pgbench's per-transaction log)
+  rm -f "$OUT"/pgbench-log*
+  local tps
+  tps=$(pgbench -h 127.0.0.1 -U postgres -n -c"$2" -j2 -T"$3" -l --log-prefix="$OUT/pgbench-log" -f "$1" "$DB" 2>&1 \
+    | awk '/^tps/ {printf "%.0f", $3}')
+  echo "$tps $(cat "$OUT"/pgbench-log* | awk '{print $3}' | sort -n | awk '{v[NR]=$1}
+    END {printf "%.1f %.1f", v[int(NR*0.5)+1]/1000, v[int(NR*0.99)+1]/1000}')"
 }
 write_bench() { # label kind prefix warm-up-prefix floor-script connections check-sql
   local label=$1 kind=$2 prefix=$3 warm=$4 script=$5 conns=$6 before r f ok stored dup
@@ -159,7 +163,8 @@ write_bench() { # label kind prefix warm-up-prefix floor-script connections chec
   dup=$(sql "$7")
   local rps=${r#*rps=}; rps=${rps%% *}
   row "| $label | $conns | $rps/s | $(field p50 "$r") | $(field p99 "$r") | ok $ok, stored $stored, lost $(( ok > stored ? ok - stored : 0 )), duplicated $dup, $(field non2xx "$r") non-2xx | $before |"
-  row "| ↳ floor: pgbench, same rows (bench/speed/$(basename "$script")) | $conns | ${f% *}/s | avg ${f#* } | — | ratio $(python3 -c "print('%.2f' % ($rps / max(1, ${f% *})))") × floor | $(load) |"
+  local tps=${f%% *} p50 p99; p99=${f##* }; p50=${f#* }; p50=${p50% *}
+  row "| ↳ floor: pgbench, same rows (bench/speed/$(basename "$script")) | $conns | $tps/s | $p50 | $p99 | ratio $(python3 -c "print('%.2f' % ($rps / max(1, $tps)))") × floor | $(load) |"
 }
 
 if has webhooks; then

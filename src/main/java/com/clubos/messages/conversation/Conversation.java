@@ -15,9 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -105,63 +103,6 @@ public class Conversation extends PanacheEntityBase {
         return new Cursor(lastMessageAt, id);
     }
 
-    /**
-     * One page of conversations, most recent activity first. The filter's {@code search} matches,
-     * case-insensitively, any part of the name and, when written like a phone number, any run of
-     * digits of the number. LIKE metacharacters in it are literal.
-     */
-    public static List<Conversation> page(ConversationFilter filter, Cursor before, int offset, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        String search = filter.search();
-        if (filter.assignee() != null) {
-            if (filter.assignee().equals(ConversationFilter.UNASSIGNED)) {
-                where.append(" and c.assigneeId is null");
-            } else {
-                where.append(" and c.assigneeId = :assignee");
-                parameters.and("assignee", filter.assignee());
-            }
-        }
-        if (filter.status() != null) {
-            where.append(" and c.inboxStatus = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.line() != null) {
-            where.append(" and c.lineNumber = :line");
-            parameters.and("line", filter.line());
-        }
-        if (!filter.scope().everyLine()) {
-            where.append(" and c.lineNumber in :lines");
-            parameters.and("lines", filter.scope().only().orElseThrow());
-        }
-        if (search != null && !search.isBlank()) {
-            // Only a term written like a phone number ("(902) 555-01", "+1 902") is a number search.
-            String digits = search.matches("[\\d\\s+().-]+") ? search.replaceAll("\\D", "") : "";
-            where.append(" and (lower(c.customerName) like :name escape '!'");
-            parameters.and("name", "%" + escapeLike(search.strip().toLowerCase()) + "%");
-            if (!digits.isEmpty()) {
-                where.append(" or c.phoneNumber like :digits");
-                parameters.and("digits", "%" + digits + "%");
-            }
-            where.append(")");
-        }
-        if (before != null) {
-            where.append(" and (c.lastMessageAt < :at or (c.lastMessageAt = :at and c.id < :id))");
-            parameters.and("at", before.at()).and("id", before.id());
-        }
-        TypedQuery<Conversation> query = getEntityManager()
-                .createQuery(
-                        "select c from Conversation c left join fetch c.lastMessage where " + where
-                                + " order by c.lastMessageAt desc, c.id desc",
-                        Conversation.class)
-                // Read-only: no snapshot per row for a flush to compare (the list never changes them).
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .setFirstResult(offset)
-                .setMaxResults(limit);
-        parameters.map().forEach(query::setParameter);
-        return query.getResultList();
-    }
-
     /** Makes LIKE's metacharacters literal, for a pattern written with {@code escape '!'}. */
     public static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
@@ -213,9 +154,12 @@ public class Conversation extends PanacheEntityBase {
      * Counts a newly stored message in its conversation in one atomic statement: the counters are
      * incremented by PostgreSQL, and the preview only moves forward in time, so messages arriving
      * out of order leave the newest one as "last". A customer's text reopens a done conversation.
+     * Returns whether the conversation holds scheduled texts (which a customer's text may cancel): read by
+     * this statement, after the caller's insert locked the row, so a text scheduled and committed while it
+     * waited for that lock is seen, and a reply with nothing scheduled costs no further statement.
      */
-    public static void countMessage(Message message, boolean unread) {
-        getEntityManager()
+    public static boolean countMessage(Message message, boolean unread) {
+        return (Boolean) getEntityManager()
                 .createNativeQuery("""
                         UPDATE openphone_conversations SET
                             message_count = message_count + 1,
@@ -230,24 +174,34 @@ public class Conversation extends PanacheEntityBase {
                                 ELSE GREATEST(last_message_at, :at) END,
                             inbox_status = CASE WHEN :unread = 1 THEN 'open' ELSE inbox_status END,
                             updated_at = now()
-                        WHERE id = :id""")
+                        WHERE id = :id
+                        RETURNING EXISTS (SELECT 1 FROM messages s
+                                          WHERE s.conversation_id = :id AND s.status = 'scheduled')""")
                 .setParameter("unread", unread ? 1 : 0)
                 .setParameter("at", message.createdAt)
                 .setParameter("messageId", message.id)
                 .setParameter("preview", preview(message.body))
                 .setParameter("direction", message.direction.wire())
                 .setParameter("id", message.conversationId)
-                .executeUpdate();
+                .getSingleResult();
     }
 
     private static String preview(String body) {
         return body.length() <= PREVIEW_LENGTH ? body : body.substring(0, PREVIEW_LENGTH);
     }
 
-    /** Marks every conversation with this customer read (or only the one on {@code line}). */
+    /**
+     * Marks every conversation with this customer read (or only the one on {@code line}). Rows with nothing
+     * unread are left alone unless their {@code last_read_at} is a minute old: a thread open in several
+     * browsers is re-read all the time, and each write would be a commit (an fsync) and a row lock that
+     * every other open of it waits for.
+     */
     public static int markRead(String phoneNumber, String lineNumber) {
-        String query = "unreadCount = 0, lastReadAt = :now where phoneNumber = :phone";
-        Parameters parameters = Parameters.with("now", Message.now()).and("phone", phoneNumber);
+        Instant now = Message.now();
+        String query = "unreadCount = 0, lastReadAt = :now where phoneNumber = :phone"
+                + " and (unreadCount > 0 or lastReadAt is null or lastReadAt < :aMinuteAgo)";
+        Parameters parameters =
+                Parameters.with("now", now).and("phone", phoneNumber).and("aMinuteAgo", now.minusSeconds(60));
         if (lineNumber != null) {
             query += " and lineNumber = :line";
             parameters.and("line", lineNumber);

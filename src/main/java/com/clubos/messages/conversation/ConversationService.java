@@ -4,8 +4,9 @@ import com.clubos.messages.api.ApiException;
 import com.clubos.messages.api.ApiPage;
 import com.clubos.messages.api.Cursor;
 import com.clubos.messages.audit.AuditEntry;
+import com.clubos.messages.database.JdbcWork;
 import com.clubos.messages.line.CurrentScope;
-import com.clubos.messages.message.Message;
+import com.clubos.messages.message.MessageRows;
 import com.clubos.messages.message.MessageView;
 import com.clubos.messages.phone.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ConversationService {
@@ -28,35 +28,41 @@ public class ConversationService {
     private final MessagesConfig config;
     private final Event<ConversationChanged> changes;
     private final CurrentScope scope;
+    private final ConversationRows rows;
+    private final JdbcWork jdbc;
 
     public ConversationService(
-            PhoneNumbers phoneNumbers, MessagesConfig config, Event<ConversationChanged> changes, CurrentScope scope) {
+            PhoneNumbers phoneNumbers,
+            MessagesConfig config,
+            Event<ConversationChanged> changes,
+            CurrentScope scope,
+            ConversationRows rows,
+            JdbcWork jdbc) {
         this.phoneNumbers = phoneNumbers;
         this.config = config;
         this.changes = changes;
         this.scope = scope;
+        this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     /** Conversations, most recent activity first, each with its last message and, if asked, its recent ones. */
-    @Transactional
     public ApiPage<ConversationView> list(
             ConversationFilter filter, Cursor before, int offset, int limit, boolean withMessages) {
-        List<Conversation> page = Conversation.page(filter, before, offset, limit + 1);
-        boolean more = page.size() > limit;
-        List<Conversation> shown = more ? page.subList(0, limit) : page;
-        Map<Long, List<MessageView>> recent = withMessages ? recentMessages(shown) : Map.of();
-        List<ConversationView> views = shown.stream()
-                .map(c -> ConversationView.of(c, withMessages ? recent.getOrDefault(c.id, List.of()) : null, null))
-                .toList();
-        String next = more ? shown.get(shown.size() - 1).cursor().encode() : null;
-        return ApiPage.of(views, next);
-    }
-
-    private Map<Long, List<MessageView>> recentMessages(List<Conversation> conversations) {
-        List<Long> ids = conversations.stream().map(c -> c.id).toList();
-        return Message.recentFor(ids, config.recentMessagesInList()).stream()
-                .map(MessageView::of)
-                .collect(Collectors.groupingBy(MessageView::conversationId));
+        return jdbc.run(connection -> {
+            List<ConversationView> page = rows.page(connection, filter, before, offset, limit + 1);
+            boolean more = page.size() > limit;
+            List<ConversationView> shown = more ? page.subList(0, limit) : page;
+            if (withMessages) {
+                Map<Long, List<MessageView>> recent = MessageRows.recentFor(
+                        connection, shown.stream().map(ConversationView::id).toList(), config.recentMessagesInList());
+                shown = shown.stream()
+                        .map(c -> c.with(recent.getOrDefault(c.id(), List.of()), null, null))
+                        .toList();
+            }
+            ConversationView last = more ? shown.get(shown.size() - 1) : null;
+            return ApiPage.of(shown, last == null ? null : new Cursor(last.lastMessageAt(), last.id()).encode());
+        });
     }
 
     /**
@@ -70,20 +76,24 @@ public class ConversationService {
         if (conversation.unreadCount > 0) {
             changes.fire(new ConversationChanged(ConversationChanged.Kind.READ, conversation.id));
         }
-        Conversation.getEntityManager().refresh(conversation);
-        List<Message> messages = Message.newestPage(conversation.id, null, limit + 1);
         List<NoteView> notes = ConversationNote.newest(conversation.id, NOTES_SHOWN).stream()
                 .map(NoteView::of)
                 .toList();
-        return ConversationView.of(conversation, views(messages, limit), olderCursor(messages, limit), notes);
+        return jdbc.run(connection -> {
+            List<MessageView> messages = MessageRows.newestPage(connection, conversation.id, null, limit + 1);
+            return rows.byId(connection, conversation.id)
+                    .orElseThrow(() -> ApiException.notFound(NOT_FOUND))
+                    .with(shown(messages, limit), olderCursor(messages, limit), notes);
+        });
     }
 
     /** Messages older than {@code before}, for scrolling back through history; does not mark read. */
     @Transactional
     public ApiPage<MessageView> history(String phoneNumber, String line, Cursor before, int limit) {
         Conversation conversation = find(phoneNumber, line);
-        List<Message> messages = Message.newestPage(conversation.id, before, limit + 1);
-        return ApiPage.of(views(messages, limit), olderCursor(messages, limit));
+        List<MessageView> messages =
+                jdbc.run(connection -> MessageRows.newestPage(connection, conversation.id, before, limit + 1));
+        return ApiPage.of(shown(messages, limit), olderCursor(messages, limit));
     }
 
     @Transactional
@@ -169,16 +179,15 @@ public class ConversationService {
     }
 
     /** Fetching one row more than the page tells whether older messages exist. */
-    private static List<MessageView> views(List<Message> oldestFirst, int limit) {
-        int skip = Math.max(0, oldestFirst.size() - limit);
-        return oldestFirst.subList(skip, oldestFirst.size()).stream()
-                .map(MessageView::of)
-                .toList();
+    private static List<MessageView> shown(List<MessageView> oldestFirst, int limit) {
+        return oldestFirst.subList(Math.max(0, oldestFirst.size() - limit), oldestFirst.size());
     }
 
-    private static String olderCursor(List<Message> oldestFirst, int limit) {
-        return oldestFirst.size() > limit
-                ? oldestFirst.get(oldestFirst.size() - limit).cursor().encode()
-                : null;
+    private static String olderCursor(List<MessageView> oldestFirst, int limit) {
+        if (oldestFirst.size() <= limit) {
+            return null;
+        }
+        MessageView oldestShown = oldestFirst.get(oldestFirst.size() - limit);
+        return new Cursor(oldestShown.createdAt(), oldestShown.id()).encode();
     }
 }

@@ -94,6 +94,34 @@ public record ConversationView(
                 notes);
     }
 
+    /** This conversation with its messages (oldest first), the cursor to older ones and its notes. */
+    public ConversationView with(List<MessageView> newMessages, String newOlderCursor, List<NoteView> newNotes) {
+        return new ConversationView(
+                id,
+                phoneNumber,
+                phoneDisplay,
+                lineNumber,
+                lineName,
+                customerName,
+                employeeName,
+                unreadCount,
+                lastReadAt,
+                lastMessageAt,
+                inboxStatus,
+                assigneeId,
+                assigneeName,
+                optedOut,
+                optedOutAt,
+                possibleOptOut,
+                createdAt,
+                updatedAt,
+                lastMessage,
+                messageCount,
+                newMessages,
+                newOlderCursor,
+                newNotes);
+    }
+
     /** A customer's text flagged as a possible opt-out: which, what it said (the first 200 characters), when. */
     public record PossibleOptOut(long messageId, String text, Instant at) {}
 }

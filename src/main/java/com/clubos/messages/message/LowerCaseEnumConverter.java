@@ -19,6 +19,11 @@ public abstract class LowerCaseEnumConverter<E extends Enum<E>> implements Attri
 
     @Override
     public E convertToEntityAttribute(String column) {
+        return fromColumn(type, column);
+    }
+
+    /** The enum a column holds (null stays null), for rows read without an entity. */
+    public static <E extends Enum<E>> E fromColumn(Class<E> type, String column) {
         return column == null ? null : Enum.valueOf(type, column.toUpperCase(Locale.ROOT));
     }
 }

@@ -4,7 +4,6 @@ import com.clubos.messages.api.Cursor;
 import com.clubos.messages.api.Json;
 import com.clubos.messages.tracing.StoredTraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,8 +13,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,46 +237,5 @@ public class Message extends PanacheEntityBase {
 
     public static Optional<Message> findByClientRef(String clientRef) {
         return find("clientRef", clientRef).firstResultOptional();
-    }
-
-    /**
-     * The newest {@code limit} messages of a conversation older than {@code before} (all when null),
-     * returned oldest first as a chat shows them.
-     */
-    public static List<Message> newestPage(long conversationId, Cursor before, int limit) {
-        String query = "conversationId = :conversation";
-        Parameters parameters = Parameters.with("conversation", conversationId);
-        if (before != null) {
-            query += " and (createdAt < :at or (createdAt = :at and id < :id))";
-            parameters.and("at", before.at()).and("id", before.id());
-        }
-        List<Message> page = new ArrayList<>(find(query + " order by createdAt desc, id desc", parameters)
-                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .page(0, limit)
-                .list());
-        Collections.reverse(page);
-        return page;
-    }
-
-    /** For each conversation, its newest {@code perConversation} messages, oldest first. */
-    @SuppressWarnings("unchecked")
-    public static List<Message> recentFor(Collection<Long> conversationIds, int perConversation) {
-        if (conversationIds.isEmpty() || perConversation <= 0) {
-            return List.of();
-        }
-        return getEntityManager()
-                .createNativeQuery("""
-                        SELECT m.* FROM openphone_conversations c
-                        CROSS JOIN LATERAL (
-                            SELECT * FROM messages m
-                            WHERE m.conversation_id = c.id
-                            ORDER BY m.created_at DESC, m.id DESC
-                            LIMIT :perConversation) m
-                        WHERE c.id IN (:ids)
-                        ORDER BY m.conversation_id, m.created_at, m.id""", Message.class)
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .setParameter("ids", conversationIds)
-                .setParameter("perConversation", perConversation)
-                .getResultList();
     }
 }

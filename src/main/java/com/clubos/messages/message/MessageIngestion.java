@@ -42,10 +42,12 @@ public class MessageIngestion {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ObservedMessage observed) {
-        store(observed, true).ifPresent(inbound -> {
-            optOuts.onInbound(inbound);
-            compliance.onInbound(inbound);
-            schedule.customerTexted(inbound);
+        store(observed, true).ifPresent(stored -> {
+            optOuts.onInbound(stored.message());
+            compliance.onInbound(stored.message());
+            if (stored.scheduledPending()) {
+                schedule.customerTexted(stored.message());
+            }
         });
     }
 
@@ -79,7 +81,10 @@ public class MessageIngestion {
         return true;
     }
 
-    private Optional<Message> store(ObservedMessage observed, boolean unread) {
+    /** A message just stored, and whether its conversation holds scheduled texts. */
+    private record Stored(Message message, boolean scheduledPending) {}
+
+    private Optional<Stored> store(ObservedMessage observed, boolean unread) {
         Message message = new Message();
         message.openphoneId = observed.openphoneId();
         message.direction = observed.direction();
@@ -100,8 +105,8 @@ public class MessageIngestion {
         if (created == null) {
             return Optional.empty(); // the same message under another event id
         }
-        Conversation.countMessage(message, unread);
+        boolean scheduledPending = Conversation.countMessage(message, unread);
         changes.fire(created);
-        return Optional.of(message);
+        return Optional.of(new Stored(message, scheduledPending));
     }
 }

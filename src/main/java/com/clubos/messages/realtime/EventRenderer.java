@@ -1,18 +1,21 @@
 package com.clubos.messages.realtime;
 
 import com.clubos.messages.campaign.CampaignViews;
-import com.clubos.messages.conversation.Conversation;
 import com.clubos.messages.conversation.ConversationNote;
+import com.clubos.messages.conversation.ConversationRows;
 import com.clubos.messages.conversation.ConversationView;
 import com.clubos.messages.conversation.NoteView;
+import com.clubos.messages.database.JdbcWork;
 import com.clubos.messages.history.HistoryImport;
 import com.clubos.messages.history.ImportView;
-import com.clubos.messages.message.Message;
+import com.clubos.messages.message.MessageRows;
 import com.clubos.messages.message.MessageView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +31,14 @@ public class EventRenderer {
 
     private final ObjectMapper mapper;
     private final CampaignViews campaigns;
+    private final ConversationRows rows;
+    private final JdbcWork jdbc;
 
-    public EventRenderer(ObjectMapper mapper, CampaignViews campaigns) {
+    public EventRenderer(ObjectMapper mapper, CampaignViews campaigns, ConversationRows rows, JdbcWork jdbc) {
         this.mapper = mapper;
         this.campaigns = campaigns;
+        this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -80,50 +87,53 @@ public class EventRenderer {
             });
         }
         event.put("conversationId", change.conversationId);
-        Conversation conversation = Conversation.findById(change.conversationId);
-        if (conversation == null) {
-            return Optional.empty();
-        }
-        switch (change.type) {
-            case ChangeEvent.MESSAGE_CREATED -> {
-                Message message = Message.findById(change.messageId);
-                if (message == null) {
-                    return Optional.empty();
-                }
-                event.put("data", MessageView.of(message));
-                event.put("conversation", ConversationView.of(conversation, null, null));
+        // Plain JDBC in the render's transaction: every push is rendered on the listener's one thread,
+        // so each query here delays every client's event (issue 19).
+        return jdbc.run(connection -> {
+            Optional<ConversationView> conversation = rows.byId(connection, change.conversationId);
+            if (conversation.isEmpty()) {
+                return Optional.<Rendered>empty();
             }
-            case ChangeEvent.MESSAGE_UPDATED -> {
-                Message message = Message.findById(change.messageId);
-                if (message == null) {
-                    return Optional.empty();
-                }
-                event.put("data", MessageView.of(message));
+            Optional<Object> data = data(connection, change, conversation.get());
+            if (data.isEmpty()) {
+                return Optional.<Rendered>empty();
             }
-            case ChangeEvent.MESSAGE_STATUS -> {
-                Message message = Message.findById(change.messageId);
-                if (message == null) {
-                    return Optional.empty();
-                }
-                Map<String, Object> status = new LinkedHashMap<>();
-                status.put("id", message.id);
-                status.put("status", message.status);
-                status.put("error", message.errorMessage);
-                status.put("openphoneId", message.openphoneId);
-                event.put("data", status);
+            event.put("data", data.get());
+            if (ChangeEvent.MESSAGE_CREATED.equals(change.type)) {
+                event.put("conversation", conversation.get());
             }
-            case ChangeEvent.NOTE_CREATED -> {
-                ConversationNote note = ConversationNote.findById(change.noteId);
-                if (note == null) {
-                    return Optional.empty();
-                }
-                event.put("data", NoteView.of(note));
-            }
-            default -> event.put("data", ConversationView.of(conversation, null, null));
-        }
-        event.put("phoneNumber", conversation.phoneNumber);
-        return Optional.of(new Rendered(
-                change.seq, change.conversationId, conversation.lineNumber, write(event), Audience.CONVERSATION));
+            event.put("phoneNumber", conversation.get().phoneNumber());
+            return Optional.of(new Rendered(
+                    change.seq,
+                    change.conversationId,
+                    conversation.get().lineNumber(),
+                    write(event),
+                    Audience.CONVERSATION));
+        });
+    }
+
+    /** What a conversation's event carries as {@code data}; none when the row it names is gone. */
+    private static Optional<Object> data(Connection connection, ChangeEvent change, ConversationView conversation)
+            throws SQLException {
+        return switch (change.type) {
+            case ChangeEvent.MESSAGE_CREATED, ChangeEvent.MESSAGE_UPDATED ->
+                MessageRows.byId(connection, change.messageId).map(Object.class::cast);
+            case ChangeEvent.MESSAGE_STATUS ->
+                MessageRows.byId(connection, change.messageId).map(EventRenderer::status);
+            case ChangeEvent.NOTE_CREATED ->
+                Optional.ofNullable(ConversationNote.<ConversationNote>findById(change.noteId))
+                        .map(NoteView::of);
+            default -> Optional.of(conversation);
+        };
+    }
+
+    private static Map<String, Object> status(MessageView message) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", message.id());
+        status.put("status", message.status());
+        status.put("error", message.error());
+        status.put("openphoneId", message.openphoneId());
+        return status;
     }
 
     private Optional<Rendered> renderImport(ChangeEvent change, Map<String, Object> event) {
