@@ -9,7 +9,7 @@ import { wireCompose } from './compose.js';
 import { SnippetPicker } from './snippets.js';
 import { renderTimeline } from './timeline.js';
 import { renderPossibleOptOut } from './possible-opt-out.js';
-import { wireSchedule, openEdit, cancelScheduled, loadScheduled } from './schedule.js';
+import { wireSchedule, scheduleNew, openEdit, cancelScheduled, loadScheduled } from './schedule.js';
 import { conversationRow, relative } from './list.js';
 import { smsInfo, MAX_LENGTH } from './sms.js';
 
@@ -473,16 +473,15 @@ function scheduledChanged(m, error) {
   state.messages.set(m.id, { ...state.messages.get(m.id), ...m });
   renderMessages();
 }
-wireSchedule({
-  current: () => state.current,
-  composerText: () => $('text').value,
-  scheduled: (m) => {
+wireSchedule({ changed: scheduledChanged });
+$('schedule').addEventListener('click', () => {
+  const c = state.current;
+  scheduleNew({ to: c.phone_number, from: c.line_number, text: $('text').value }, (m) => {
     $('text').value = '';
     updateComposer();
     scheduledChanged(m);
     scrollToBottom();
-  },
-  changed: scheduledChanged,
+  });
 });
 
 async function start() {

@@ -1,11 +1,12 @@
-// Scheduled texts in a conversation: "Schedule…" from the composer, and edit or cancel one that has
-// not left yet. The dialog reads and writes the staff member's local time; the API gets it with its
-// offset, so the server never guesses a zone.
+// Scheduled texts: "Schedule…" from the thread's composer or the "New message" dialog, and edit or
+// cancel one that has not left yet. The dialog reads and writes the staff member's local time; the API
+// gets it with its offset, so the server never guesses a zone.
 import { call } from './api.js';
 import { $ } from './dom.js';
 
-let editing = null; // the scheduled message being edited, or null when scheduling the composer's text
-let hooks = { current: () => null, composerText: () => '', scheduled: () => {}, changed: () => {} };
+let editing = null; // the scheduled message being edited, or null when scheduling a new text
+let draft = null; // the new text being scheduled: { to, from, text, scheduled(message) }
+let hooks = { changed: () => {} };
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -55,6 +56,12 @@ function open(message) {
 
 export const openEdit = (message) => open(message);
 
+/** Opens the dialog for a text not written yet: {to, from?, text}; {@code scheduled} gets the message. */
+export function scheduleNew(text, scheduled) {
+  draft = { ...text, scheduled };
+  open(null);
+}
+
 export async function cancelScheduled(message) {
   if (!confirm(`Cancel the text scheduled for ${whenText(message.sendAt)}?`)) return;
   try {
@@ -82,13 +89,16 @@ async function submit(event) {
   try {
     if (editing) {
       const body = { text: $('schedule-text').value, sendAt, sendEvenIfReply };
-      hooks.changed((await call('PATCH', `/api/messages/${editing.id}`, body)).data);
+      const saved = (await call('PATCH', `/api/messages/${editing.id}`, body)).data;
+      $('schedule-dialog').close();
+      hooks.changed(saved);
     } else {
-      const c = hooks.current();
-      const body = { to: c.phone_number, from: c.line_number, text: hooks.composerText(), sendAt, sendEvenIfReply };
-      hooks.scheduled((await call('POST', '/api/messages/send', body)).data);
+      const body = { to: draft.to, text: draft.text, sendAt, sendEvenIfReply };
+      if (draft.from) body.from = draft.from;
+      const scheduled = (await call('POST', '/api/messages/send', body)).data;
+      $('schedule-dialog').close();
+      draft.scheduled(scheduled);
     }
-    $('schedule-dialog').close();
   } catch (e) {
     showError(e.message);
   } finally {
@@ -96,9 +106,9 @@ async function submit(event) {
   }
 }
 
+/** {@code changed(message, error)} is told of each edit or cancellation (or why it was refused). */
 export function wireSchedule(given) {
   hooks = given;
-  $('schedule').addEventListener('click', () => open(null));
   $('schedule-cancel').addEventListener('click', () => $('schedule-dialog').close());
   $('schedule-form').addEventListener('submit', submit);
 }

@@ -7,16 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.clubos.messages.support.Concurrently;
 import com.clubos.messages.support.TestTokens;
 import io.restassured.http.ContentType;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -33,28 +24,20 @@ class CampaignReplicasIT {
     static final int RECIPIENTS = 150;
 
     static String database;
-    static Process fake;
-    static int fakePort;
+    static FakeOpenPhone fake;
     static ServiceProcess a;
     static ServiceProcess b;
 
     @BeforeAll
     static void start() throws Exception {
         database = ServiceProcess.freshDatabase("campaign_pair");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            fakePort = socket.getLocalPort();
-        }
-        fake = new ProcessBuilder("python3", "bench/fake_openphone.py", String.valueOf(fakePort))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
         // Listening before the replicas pick their ports, so that none of them can take the fake's.
-        assertTrue(Concurrently.eventually(() -> quietly(() -> receivedTexts().isEmpty()), 30_000));
+        fake = FakeOpenPhone.start();
         Map<String, String> env = new HashMap<>(Map.of(
                 "DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
                 "CLUBOS_JWT_SECRET", TestTokens.SECRET,
                 "OPENPHONE_API_KEY", "replicas-key",
-                "OPENPHONE_BASE_URL", "http://127.0.0.1:" + fakePort,
+                "OPENPHONE_BASE_URL", fake.baseUrl(),
                 "OPENPHONE_DEFAULT_NUMBER", "+19025550100",
                 "OPENPHONE_OUTBOX_STUCK_AFTER", "PT5S",
                 "OPENPHONE_CONTACTS_REFRESH", "off",
@@ -76,32 +59,12 @@ class CampaignReplicasIT {
             }
         }
         if (fake != null) {
-            fake.destroy();
+            fake.close();
         }
-    }
-
-    /** Each accepted send's text, as the fake received them (one line per request). */
-    static List<String> receivedTexts() throws Exception {
-        String log = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fakePort + "/_received"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        return log.lines()
-                .map(line -> line.split("\t"))
-                .filter(f -> f.length >= 5 && f[1].equals("POST") && f[2].startsWith("stored"))
-                .map(f -> f[4])
-                .toList();
     }
 
     static long count(String sql) throws Exception {
-        try (Connection db =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-                ResultSet rows = db.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return ServiceProcess.count(database, sql);
     }
 
     @Test
@@ -130,19 +93,21 @@ class CampaignReplicasIT {
                 .then()
                 .statusCode(200);
 
-        assertTrue(Concurrently.eventually(() -> quietly(() -> receivedTexts().size() >= 40), 60_000));
+        assertTrue(
+                Concurrently.eventually(() -> quietly(() -> fake.acceptedTexts().size() >= 40), 60_000));
         a.kill();
         a = null;
 
         assertTrue(
                 Concurrently.eventually(
-                        () -> quietly(() -> receivedTexts().stream().distinct().count() == RECIPIENTS
-                                && count("select count(*) from campaigns where state = 'completed'") == 1),
+                        () -> quietly(
+                                () -> fake.acceptedTexts().stream().distinct().count() == RECIPIENTS
+                                        && count("select count(*) from campaigns where state = 'completed'") == 1),
                         240_000),
                 "the surviving replica finished the campaign");
         Thread.sleep(6_000); // past OPENPHONE_OUTBOX_STUCK_AFTER: anything interrupted has been looked up by now
         Map<String, Long> perText =
-                receivedTexts().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+                fake.acceptedTexts().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
         assertEquals(RECIPIENTS, perText.size());
         assertEquals(
                 Map.of(),

@@ -7,16 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.clubos.messages.support.Concurrently;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,8 +29,7 @@ class ScheduledRestartIT {
     static final String JWT_SECRET = "scheduled-restart-jwt-secret-0123456789abcdef";
     static final String LINE = "+19025550100";
 
-    static Process openPhone;
-    static int openPhonePort;
+    static FakeOpenPhone openPhone;
     static String database;
     static Map<String, String> env;
     static ServiceProcess a;
@@ -48,18 +37,13 @@ class ScheduledRestartIT {
 
     @BeforeAll
     static void start() throws Exception {
-        openPhonePort = freePort();
-        openPhone = new ProcessBuilder(
-                        "python3", Path.of("bench", "fake_openphone.py").toString(), String.valueOf(openPhonePort))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        openPhone = FakeOpenPhone.start();
         database = ServiceProcess.freshDatabase("scheduled");
         env = new HashMap<>(Map.of(
                 "DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/" + database,
                 "CLUBOS_JWT_SECRET", JWT_SECRET,
                 "OPENPHONE_API_KEY", "fake-openphone-key",
-                "OPENPHONE_BASE_URL", "http://127.0.0.1:" + openPhonePort,
+                "OPENPHONE_BASE_URL", openPhone.baseUrl(),
                 "OPENPHONE_DEFAULT_NUMBER", LINE,
                 "OPENPHONE_OUTBOX_STUCK_AFTER", "PT5S",
                 "OPENPHONE_RETRY_MAX_BACKOFF", "PT2S",
@@ -80,13 +64,7 @@ class ScheduledRestartIT {
             }
         }
         if (openPhone != null) {
-            openPhone.destroy();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            openPhone.close();
         }
     }
 
@@ -120,37 +98,13 @@ class ScheduledRestartIT {
                 .statusCode(202);
     }
 
-    private static void openPhoneMode(String mode, double delay) throws Exception {
-        HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + openPhonePort + "/_mode"))
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"mode\":\"" + mode + "\",\"delay\":" + delay + "}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-    }
-
     /** Text → how many times OpenPhone accepted it. */
     private static Map<String, Long> acceptedAtOpenPhone() throws Exception {
-        String received = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + openPhonePort + "/_received"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        return received.lines()
-                .map(line -> line.split("\t", -1))
-                .filter(f -> f.length >= 5 && "POST".equals(f[1]) && f[2].startsWith("stored"))
-                .collect(Collectors.groupingBy(f -> f[4], Collectors.counting()));
+        return openPhone.acceptedTexts().stream().collect(Collectors.groupingBy(t -> t, Collectors.counting()));
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection db =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
-                ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return ServiceProcess.count(database, sql);
     }
 
     @Test
@@ -167,7 +121,7 @@ class ScheduledRestartIT {
         // During: OpenPhone answers slowly; A is killed before the due time, so B alone releases and
         // sends, and B is killed while its calls are in flight. Restarted, they finish, looking up the
         // cut-off calls at OpenPhone before any resend.
-        openPhoneMode("slow", 3);
+        openPhone.mode("slow", 3);
         due = Instant.now().plusSeconds(20);
         for (int i = 0; i < 10; i++) {
             schedule(b, "+1902555" + (2000 + i), "During " + i, due);
@@ -179,7 +133,7 @@ class ScheduledRestartIT {
         long inFlight = count("select count(*) from messages where body like 'During %' and status = 'sending'");
         b.kill();
         assertTrue(inFlight > 0, "B was killed with sends in flight");
-        openPhoneMode("ok", 0);
+        openPhone.mode("ok", 0);
         a = ServiceProcess.start("sched-a3", env);
         b = ServiceProcess.start("sched-b2", env);
         assertTrue(Concurrently.eventually(() -> sentCount("During %") == 10, 120_000), "the second ten left");

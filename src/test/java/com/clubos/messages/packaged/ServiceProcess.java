@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 
@@ -125,5 +126,15 @@ final class ServiceProcess implements AutoCloseable {
             admin.createStatement().execute("CREATE DATABASE " + name);
         }
         return name;
+    }
+
+    /** The single number a query answers ({@code select count(*) …}) in one of those databases. */
+    static long count(String database, String sql) throws Exception {
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

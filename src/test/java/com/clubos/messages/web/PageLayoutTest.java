@@ -137,4 +137,67 @@ class PageLayoutTest extends PageTest {
         Rectangle pane = driver.findElement(By.id("list-pane")).getRect();
         assertTrue(preview.getRect().getX() + preview.getRect().getWidth() <= pane.getX() + pane.getWidth());
     }
+    /** A local admin, the account with every link (Password too), signed in as the login page does. */
+    private void signedInLocally(int width) {
+        addStaff("owner", Roles.ADMIN);
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("username", "owner", "password", "evening-shift-bays-9"))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.token");
+        driver.manage().window().setSize(new Dimension(width, 844));
+        driver.get(url("/login"));
+        driver.executeScript("sessionStorage.setItem('clubos_token', arguments[0])", token);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/messages", "/admin", "/reports", "/campaigns"})
+    void everyLinkOfTheTopBarIsOnAPhoneScreen(String page) {
+        data.inbound(HALIFAX, "+19025550123", "Is bay 3 free tonight?", Instant.now());
+        signedInLocally(390);
+        driver.get(url(page));
+        // A local admin sees every link once the page knows who is signed in.
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".topnav [hidden]"), 0));
+        Browser.screenshot(driver, "52-top-bar" + page.replace('/', '-'));
+        long screen = (Long) driver.executeScript("return document.documentElement.clientWidth");
+        for (WebElement link : driver.findElements(By.cssSelector(".topnav a, .topnav button"))) {
+            if (!link.isDisplayed()) {
+                continue;
+            }
+            Rectangle box = link.getRect();
+            assertTrue(
+                    box.getX() >= 0 && box.getX() + box.getWidth() <= screen,
+                    "'" + link.getText() + "' ends at " + (box.getX() + box.getWidth()) + " on a " + screen
+                            + " px screen");
+            assertEquals(1L, lines(link), "'" + link.getText() + "' is on one line");
+        }
+        assertEquals(
+                Boolean.TRUE,
+                driver.executeScript(
+                        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+                page + " does not scroll sideways");
+    }
+
+    @Test
+    void theComposersButtonsStayReadableOnAPhone() {
+        data.inbound(HALIFAX, "+19025550123", "Is bay 3 free tonight?", Instant.now());
+        signedInLocally(390);
+        driver.get(url("/messages"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), 1));
+        open("+19025550123");
+        Browser.screenshot(driver, "53-composer-390");
+        for (String id : List.of("schedule", "send-done", "send")) {
+            assertEquals(1L, lines(driver.findElement(By.id(id))), id + " is on one line");
+        }
+    }
+
+    /** How many lines an element's text takes. */
+    private long lines(WebElement element) {
+        return (Long) driver.executeScript(
+                "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                        + " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size",
+                element);
+    }
 }

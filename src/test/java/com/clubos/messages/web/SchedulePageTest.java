@@ -2,6 +2,7 @@ package com.clubos.messages.web;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.clubos.messages.auth.Roles;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Scheduling in the chat page: schedule from the composer, see it marked in the thread, edit, cancel. */
+/**
+ * Scheduling in the chat page: schedule from the composer or as the first text of a new conversation,
+ * see it marked in the thread, edit, cancel.
+ */
 @QuarkusTest
 @TestProfile(BrowserTestProfile.class)
 class SchedulePageTest extends PageTest {
@@ -34,6 +38,15 @@ class SchedulePageTest extends PageTest {
     void seed() {
         data.conversation(JORDAN, "Jordan Lee");
         data.inbound(JORDAN, "Can I book Saturday?", Instant.now().minus(5, ChronoUnit.MINUTES));
+    }
+
+    /** Two days ahead at 09:30 in the browser's own zone, in the open schedule dialog. */
+    private void chooseTwoDaysAheadAtHalfPastNine() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schedule-at")));
+        driver.executeScript("const d = new Date(Date.now() + 2 * 864e5); d.setHours(9, 30, 0, 0);"
+                + "const p = (n) => String(n).padStart(2, '0');"
+                + "document.getElementById('schedule-at').value ="
+                + " `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:30`;");
     }
 
     private String scheduledBubbleText() {
@@ -61,12 +74,7 @@ class SchedulePageTest extends PageTest {
         open(JORDAN);
         driver.findElement(By.id("text")).sendKeys("Saturday 10am is booked for you");
         driver.findElement(By.id("schedule")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("schedule-at")));
-        // Two days ahead at 09:30 in the browser's own zone.
-        driver.executeScript("const d = new Date(Date.now() + 2 * 864e5); d.setHours(9, 30, 0, 0);"
-                + "const p = (n) => String(n).padStart(2, '0');"
-                + "document.getElementById('schedule-at').value ="
-                + " `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:30`;");
+        chooseTwoDaysAheadAtHalfPastNine();
         driver.findElement(By.id("schedule-even-if-reply")).click();
         driver.findElement(By.id("schedule-submit")).click();
 
@@ -93,6 +101,32 @@ class SchedulePageTest extends PageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".bubble.cancelled"), "Cancelled — Cancelled by Olivia Operator"));
         assertEquals(0, driver.findElements(By.cssSelector(".bubble.scheduled")).size());
+    }
+
+    @Test
+    void aFirstTextToANewNumberIsScheduledFromNewMessage() {
+        signedInAs(OLIVIA, 1);
+        driver.findElement(By.id("new-message")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compose-to")))
+                .sendKeys("902 555 0177");
+        driver.findElement(By.id("compose-text")).sendKeys("Your fitting is on Thursday");
+        driver.findElement(By.id("compose-schedule")).click();
+        chooseTwoDaysAheadAtHalfPastNine();
+        driver.findElement(By.id("schedule-submit")).click();
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("thread-number"), "data-phone", "+19025550177"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".bubble.scheduled"), "Your fitting is on Thursday"));
+        assertTrue(scheduledBubbleText().contains("Scheduled ·"), scheduledBubbleText());
+        assertTrue(scheduledBubbleText().contains("9:30"), scheduledBubbleText());
+        assertFalse(driver.findElement(By.id("compose-dialog")).isDisplayed());
+        assertFalse(driver.findElement(By.id("schedule-dialog")).isDisplayed());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".conversation"), 2));
+        assertEquals(
+                "scheduled",
+                data.single("SELECT status::text FROM messages WHERE body = 'Your fitting is on Thursday'"),
+                "nothing left yet");
+        Browser.screenshot(driver, "42-first-text-scheduled");
     }
 
     @Test
