@@ -8,8 +8,15 @@ export function renderPossibleOptOut(banner, conversation, me, { updated, refuse
   banner.hidden = !flag || conversation.opted_out;
   if (banner.hidden) {
     banner.replaceChildren();
+    delete banner.dataset.shows;
     return;
   }
+  const canDismiss = me && me.role !== 'support';
+  // Live events re-render the header often; rebuilding an unchanged banner would swallow a click
+  // that lands while it is replaced.
+  const shows = JSON.stringify([conversation.id, flag.messageId, conversation.customer_name, canDismiss]);
+  if (banner.dataset.shows === shows) return;
+  banner.dataset.shows = shows;
   const act = async (action) => {
     try {
       updated(
@@ -23,7 +30,6 @@ export function renderPossibleOptOut(banner, conversation, me, { updated, refuse
       refused(e.message);
     }
   };
-  const canDismiss = me && me.role !== 'support';
   const parts = [
     el('span', {}, `${conversation.customer_name} may have asked to stop texts: “${flag.text}”. `),
     el('button', { type: 'button', class: 'confirm-opt-out', onclick: () => act('confirm') }, 'Confirm opt-out'),
