@@ -1,6 +1,5 @@
 package com.clubos.messages.conversation;
 
-import com.clubos.messages.api.Cursor;
 import com.clubos.messages.database.JdbcWork;
 import com.clubos.messages.line.LineScope;
 import com.clubos.messages.message.Message;
@@ -102,10 +101,6 @@ public class Conversation extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public Cursor cursor() {
-        return new Cursor(lastMessageAt, id);
-    }
 
     /** Makes LIKE's metacharacters literal, for a pattern written with {@code escape '!'}. */
     public static String escapeLike(String text) {

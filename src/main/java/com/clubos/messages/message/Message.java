@@ -1,6 +1,5 @@
 package com.clubos.messages.message;
 
-import com.clubos.messages.api.Cursor;
 import com.clubos.messages.api.Json;
 import com.clubos.messages.tracing.StoredTraceContext;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -128,10 +127,6 @@ public class Message extends PanacheEntityBase {
     /** PostgreSQL keeps microseconds; truncating here keeps cursors exact. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    public Cursor cursor() {
-        return new Cursor(createdAt, id);
     }
 
     /**
