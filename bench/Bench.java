@@ -662,6 +662,8 @@ public class Bench {
         }
         hellos.await(60, TimeUnit.SECONDS);
         List<Long> latencies = new ArrayList<>();
+        List<Long> firsts = new ArrayList<>();
+        List<Long> spreads = new ArrayList<>();
         for (int e = 0; e < events; e++) {
             String marker = "ws-bench-" + e + "-" + UUID.randomUUID().toString().substring(0, 8);
             String body = "{\"id\":\"EVws" + UUID.randomUUID() + "\",\"type\":\"message.received\",\"createdAt\":\""
@@ -682,21 +684,32 @@ public class Bench {
             while (arrivals.getOrDefault(marker, List.of()).size() < clients && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
-            for (long arrival : arrivals.getOrDefault(marker, List.of())) {
+            List<Long> arrived = new ArrayList<>(arrivals.getOrDefault(marker, List.of()));
+            for (long arrival : arrived) {
                 latencies.add(arrival - sentAt);
+            }
+            if (!arrived.isEmpty()) {
+                // The first client's latency is the pipeline (webhook, commit, NOTIFY, render); the rest is fan-out.
+                firsts.add(Collections.min(arrived) - sentAt);
+                spreads.add(Collections.max(arrived) - Collections.min(arrived));
             }
             Thread.sleep(50);
         }
         long delivered = latencies.size();
         System.out.printf(
                 Locale.ROOT,
-                "websocket clients=%d events=%d deliveries=%d/%d p50=%.1fms p99=%.1fms%n",
+                "websocket clients=%d events=%d deliveries=%d/%d p50=%.1fms p99=%.1fms first_p50=%.1fms"
+                        + " first_max=%.1fms spread_p50=%.1fms spread_max=%.1fms%n",
                 clients,
                 events,
                 delivered,
                 (long) clients * events,
                 percentile(latencies, 50),
-                percentile(latencies, 99));
+                percentile(latencies, 99),
+                percentile(firsts, 50),
+                percentile(firsts, 100),
+                percentile(spreads, 50),
+                percentile(spreads, 100));
         if (System.getenv("BENCH_HOLD_SECONDS") != null) {
             // Lets run.sh read the service's RSS while the sockets are open.
             System.err.println("holding the sockets open");

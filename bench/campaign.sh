@@ -37,7 +37,7 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { tail -50 "$OUT/campaign-service.log"; exit 1; }
 
-result=$(flock /tmp/clubos-bench.lock env BENCH_URL="http://127.0.0.1:$PORT" BENCH_JWT_SECRET=$JWT_SECRET \
+result=$(flock -o /tmp/clubos-bench.lock env BENCH_URL="http://127.0.0.1:$PORT" BENCH_JWT_SECRET=$JWT_SECRET \
   java bench/CampaignBench.java "$RECIPIENTS" "$STAFF" "http://127.0.0.1:$FAKE_PORT")
 echo "$result"
 {

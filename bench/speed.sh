@@ -12,7 +12,8 @@
 #   - WebSocket: 1,000 connected clients, webhook POST → event at every client (Bench.java websocket).
 # Warm-up: each endpoint gets SPEED_WARMUP seconds of the same load before it is measured (JIT, pool, caches).
 # Appends a table to bench/RESULTS.md. Hold the machine's bench lock:
-#   flock /tmp/clubos-bench.lock bash bench/speed.sh
+#   flock -o /tmp/clubos-bench.lock bash bench/speed.sh   (-o: a process it starts, such as a restarted
+#   PostgreSQL, must not inherit the lock and hold it after the run)
 # Settings (env): SPEED_DB, SPEED_PORT, SPEED_SECONDS (20), SPEED_WARMUP (10), SPEED_CONVERSATIONS (100000),
 # SPEED_JAVA (java binary, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java), SPEED_JAVA_OPTS (e.g. JFR),
 # SPEED_ONLY (space-separated subset of: reads webhooks sends websocket), SPEED_LABEL (a note for the table).
@@ -179,7 +180,7 @@ if has websocket; then
   before=$(load)
   ws=$(BENCH_URL=$BASE BENCH_JWT_SECRET=$JWT_SECRET BENCH_WEBHOOK_SECRET=$WEBHOOK_SECRET \
        java -cp "$PG_JAR" bench/Bench.java websocket 1000 20 2>/dev/null | grep '^websocket')
-  row "| WebSocket, 1,000 clients: webhook POST → event at each client (20 events) | 1000 | $(field deliveries "$ws") delivered | $(field p50 "$ws") | $(field p99 "$ws") | | $before |"
+  row "| WebSocket, 1,000 clients: webhook POST → event at each client (20 events) | 1000 | $(field deliveries "$ws") delivered | $(field p50 "$ws") | $(field p99 "$ws") | first client of each event p50 $(field first_p50 "$ws") (max $(field first_max "$ws")); first to last client p50 $(field spread_p50 "$ws") (max $(field spread_max "$ws")) | $before |"
 fi
 stop_service
 trap - EXIT
@@ -188,10 +189,11 @@ trap - EXIT
   echo
   echo "## Speed (issue 19), $(date -u '+%Y-%m-%d %H:%M') UTC${SPEED_LABEL:+: $SPEED_LABEL}"
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), shared with other sessions;"
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), which the service, wrk, pgbench and PostgreSQL share;"
   echo "PostgreSQL $(psql -h 127.0.0.1 -U postgres -qtAc 'SHOW server_version' | cut -d' ' -f1), service on $("$JAVA" -version 2>&1 | head -1)${SPEED_JAVA_OPTS:+ ($SPEED_JAVA_OPTS)}."
   echo "Data: $MESSAGES messages in $CONVS conversations (bench/reports-data.sql + one 10,000-message thread)."
-  echo "wrk -t2, ${SECONDS_RUN} s per row after ${WARMUP} s of the same load as warm-up; pgbench -j2 for the same time right after."
+  echo "wrk -t2, ${SECONDS_RUN} s per row after ${WARMUP} s of the same load as warm-up; pgbench -j2 for the same time right after"
+  echo "(a floor's p50/p99 are those of pgbench's own transactions, from its per-transaction log)."
   echo
   echo "| What | conns | throughput | p50 ms | p99 ms | checks | load avg before |"
   echo "|---|---|---|---|---|---|---|"

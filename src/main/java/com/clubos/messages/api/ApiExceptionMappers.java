@@ -15,7 +15,9 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -141,38 +143,51 @@ public class ApiExceptionMappers {
 
     /** Whether PostgreSQL answered this SQLState anywhere in the chain (23505: unique_violation). */
     static boolean sqlState(Throwable e, String state) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).stream()
+                .anyMatch(cause -> cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState()));
     }
 
     /** Connection failures (SQLState class 08), server shutdown (57P) or no connection to be had. */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            // Every pooled connection busy past the acquisition timeout (a burst): the pool (Agroal) says
-            // so only in words, with no SQLState. Like an outage, the caller should retry.
-            if (cause instanceof java.sql.SQLException sql
-                    && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
+        return causes(e).stream().anyMatch(ApiExceptionMappers::meansDatabaseUnavailable);
+    }
+
+    private static boolean meansDatabaseUnavailable(Throwable cause) {
+        if (cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (!(cause instanceof java.sql.SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        // Every pooled connection busy past the acquisition timeout (a burst): the pool (Agroal) says
+        // so only in words, with no SQLState. Like an outage, the caller should retry.
+        return state != null && (state.startsWith("08") || state.startsWith("57P"))
+                || sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+    }
+
+    /**
+     * The exception, its causes and what they suppressed: a commit the database cut off reaches us as
+     * the transaction manager's RollbackException, with the driver's error suppressed in it (its XA
+     * failure's cause), not as its cause.
+     */
+    static List<Throwable> causes(Throwable e) {
+        List<Throwable> found = new ArrayList<>();
+        collect(e, found);
+        return found;
+    }
+
+    private static void collect(Throwable e, List<Throwable> found) {
+        for (Throwable cause = e;
+                cause != null && !found.contains(cause) && found.size() < 64;
+                cause = cause.getCause()) {
+            found.add(cause);
+            for (Throwable suppressed : cause.getSuppressed()) {
+                collect(suppressed, found);
             }
         }
-        return false;
     }
 
     static Response.ResponseBuilder envelope(int status, String message) {

@@ -144,16 +144,20 @@ public class ChangeListener {
         publishOnce(recent);
     }
 
-    /** Pushes the changes not pushed yet, in the order given, and remembers them. */
+    /**
+     * Pushes the changes not pushed yet, in the order given, and remembers them once pushed: when rendering
+     * fails (the database went away mid-batch) none is remembered, so the catch-up after the reconnect
+     * pushes them instead of taking them for done.
+     */
     private void publishOnce(List<ChangeEvent> changes) {
         List<ChangeEvent> fresh = changes.stream()
                 .filter(change -> !pushed.containsKey(change.seq))
                 .toList();
-        long now = System.nanoTime();
-        fresh.forEach(change -> pushed.put(change.seq, now));
         if (!fresh.isEmpty()) {
             hub.publish(fresh);
         }
+        long now = System.nanoTime();
+        fresh.forEach(change -> pushed.put(change.seq, now));
     }
 
     private void deliver(PGNotification[] notifications) {

@@ -23,6 +23,17 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitCutOffByADatabaseRestartIsAnOutage() {
+        // What Narayana throws when PostgreSQL terminates the connection during the commit.
+        var commit = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        commit.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
+        var rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(commit);
+        assertTrue(ApiExceptionMappers.databaseUnavailable(
+                new RuntimeException("Error invoking subclass method", rollback)));
+    }
+
+    @Test
     void aConstraintViolationIsNot() {
         assertFalse(ApiExceptionMappers.databaseUnavailable(new SQLException("duplicate key", "23505")));
         assertFalse(ApiExceptionMappers.databaseUnavailable(new IllegalStateException("bug")));
