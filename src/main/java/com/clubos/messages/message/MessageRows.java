@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Messages read straight from SQL into the views the API shows (issue 19): a page of a thread or of the
@@ -67,7 +68,7 @@ public final class MessageRows {
     }
 
     /** The message with this id, as the API shows it. */
-    public static java.util.Optional<MessageView> byId(Connection connection, long id) throws SQLException {
+    public static Optional<MessageView> byId(Connection connection, long id) throws SQLException {
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.id = ?")) {
             statement.setLong(1, id);
