@@ -63,7 +63,7 @@ public class PossibleOptOuts {
                             actorId));
             changes.fire(new ConversationChanged(ConversationChanged.Kind.UPDATED, conversation.id));
         }
-        return view(conversation);
+        return conversations.view(conversation.id);
     }
 
     @Transactional
@@ -79,7 +79,7 @@ public class PossibleOptOuts {
                         "messageId", conversation.possibleOptOutMessageId,
                         "userId", actorId));
         changes.fire(new ConversationChanged(ConversationChanged.Kind.UPDATED, conversation.id));
-        return view(conversation);
+        return conversations.view(conversation.id);
     }
 
     /** The caller's conversation (404) with a flag (409), locked; the flag must be {@code messageId} when given. */
@@ -98,11 +98,5 @@ public class PossibleOptOuts {
                     "The flagged text changed (now message " + found.possibleOptOutMessageId + "); look again");
         }
         return found;
-    }
-
-    private static ConversationView view(Conversation conversation) {
-        Conversation.getEntityManager().flush();
-        Conversation.getEntityManager().refresh(conversation);
-        return ConversationView.of(conversation, null, null);
     }
 }

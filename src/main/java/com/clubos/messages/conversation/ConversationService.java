@@ -128,8 +128,17 @@ public class ConversationService {
                 conversation.phoneNumber,
                 Map.of("from", previous, "to", name, "conversationId", conversation.id));
         changes.fire(new ConversationChanged(ConversationChanged.Kind.UPDATED, conversation.id));
-        Conversation.getEntityManager().refresh(conversation);
-        return ConversationView.of(conversation, null, null);
+        return view(conversation.id);
+    }
+
+    /**
+     * The conversation as the API shows it, as the caller's transaction now sees it (what the session
+     * holds is flushed first): the one mapping of a conversation to its view, shared with the list.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConversationView view(long id) {
+        return JdbcWork.inTransaction(connection -> rows.byId(connection, id))
+                .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
     /** Unread messages on the caller's lines: {@code totalUnread} and {@code byLine} (every line they see). */

@@ -60,40 +60,6 @@ public record ConversationView(
         String olderCursor,
         List<NoteView> notes) {
 
-    public static ConversationView of(Conversation c, List<MessageView> messages, String olderCursor) {
-        return of(c, messages, olderCursor, null);
-    }
-
-    public static ConversationView of(
-            Conversation c, List<MessageView> messages, String olderCursor, List<NoteView> notes) {
-        return new ConversationView(
-                c.id,
-                c.phoneNumber,
-                Labels.phone(c.phoneNumber),
-                c.lineNumber,
-                Labels.line(c.lineNumber),
-                c.customerName == null ? Conversation.UNKNOWN_NAME : c.customerName,
-                c.employeeName,
-                c.unreadCount,
-                c.lastReadAt,
-                c.lastMessageAt,
-                c.inboxStatus,
-                c.assigneeId,
-                c.assigneeName,
-                c.optedOut,
-                c.optedOut ? c.optOutChangedAt : null,
-                c.possibleOptOutMessageId == null
-                        ? null
-                        : new PossibleOptOut(c.possibleOptOutMessageId, c.possibleOptOutText, c.possibleOptOutAt),
-                c.createdAt,
-                c.updatedAt,
-                c.lastMessage == null ? null : MessageView.of(c.lastMessage),
-                c.messageCount,
-                messages,
-                olderCursor,
-                notes);
-    }
-
     /** This conversation with its messages (oldest first), the cursor to older ones and its notes. */
     public ConversationView with(List<MessageView> newMessages, String newOlderCursor, List<NoteView> newNotes) {
         return new ConversationView(

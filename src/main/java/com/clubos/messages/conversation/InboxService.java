@@ -93,7 +93,7 @@ public class InboxService {
                 .orElseThrow(() -> ApiException.badRequest("status: must be \"open\" or \"done\""));
         Conversation conversation = conversations.find(phoneNumber, line);
         if (conversation.inboxStatus == status) {
-            return ConversationView.of(conversation, null, null);
+            return conversations.view(conversation.id);
         }
         Conversation.setInboxStatus(conversation.id, status);
         ConversationEvents.statusChanged(conversation.id, status, Message.now(), actor.id(), actor.name());
@@ -139,8 +139,7 @@ public class InboxService {
 
     private ConversationView updated(Conversation conversation) {
         changes.fire(new ConversationChanged(ConversationChanged.Kind.UPDATED, conversation.id));
-        Conversation.getEntityManager().refresh(conversation);
-        return ConversationView.of(conversation, null, null);
+        return conversations.view(conversation.id);
     }
 
     private static String shorten(String value) {

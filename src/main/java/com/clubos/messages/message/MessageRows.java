@@ -2,6 +2,7 @@ package com.clubos.messages.message;
 
 import com.clubos.messages.api.Cursor;
 import com.clubos.messages.api.Json;
+import com.clubos.messages.database.JdbcWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +58,7 @@ public final class MessageRows {
             int p = 1;
             statement.setLong(p++, conversationId);
             if (before != null) {
-                statement.setObject(p++, OffsetDateTime.ofInstant(before.at(), java.time.ZoneOffset.UTC));
+                JdbcWork.setInstant(statement, p++, before.at());
                 statement.setLong(p++, before.id());
             }
             statement.setInt(p, limit);
